@@ -1,0 +1,440 @@
+"""Find typed entity mentions in a parsed spaCy Doc: gazetteer first, then the model's NER, typed.
+
+Order of evidence, strongest first:
+1. the gazetteer (``GazetteerMatcher``): known names and their spelling variants, whatever
+   label the model gave them (it tags Arabic group names as PERSON);
+2. metonymy: a capital that acts ("Damascus warned") becomes its State; a demonym in front of
+   an actor noun ("Russian aerospace forces") becomes its State;
+3. the model's NER label mapped to the six types, corrected by words of the name
+   ("... Brigade" → Group, "... News" → MediaOutlet) from ``data/type_rules.jsonl``.
+Acronyms defined in the text ("Islamic State of Iraq and Syria (ISIS)") are tied to their long form.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.gazetteer import Gazetteer
+from newsgraph.extract.normalize import POSSESSIVES, clean_surface, fold, token_keys
+from newsgraph.records import EntityMention, Mention
+
+
+@lru_cache(maxsize=1)
+def type_rules() -> dict[str, dict[str, frozenset[str]]]:
+    """``data/type_rules.jsonl`` as {rule: {type or "*": words}}."""
+    text = resources.files("newsgraph.extract").joinpath("data", "type_rules.jsonl").read_text("utf-8")
+    rules: dict[str, dict[str, frozenset[str]]] = {}
+    for line in text.splitlines():
+        if line.strip():
+            row = json.loads(line)
+            rules.setdefault(row["rule"], {})[row.get("type", "*")] = frozenset(w.lower() for w in row["words"])
+    return rules
+
+
+def words(rule: str, typ: str = "*") -> frozenset[str]:
+    return type_rules().get(rule, {}).get(typ, frozenset())
+
+
+# ------------------------------------------------------------------------ gazetteer matcher
+
+@dataclass(frozen=True)
+class GazMatch:
+    start: int  # token index
+    end: int    # token index, exclusive
+    entry: str
+    actor_form: bool
+
+
+class GazetteerMatcher:
+    """Longest-match lookup of gazetteer names over normalised tokens.
+
+    Short or all-capital forms ("US", "HTS", "BBC") match only with their exact case, so the
+    pronoun "us" is never the United States; longer forms match in any case but must start
+    with a capital letter, as names do in news text.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, tokenizer) -> None:
+        self.gazetteer = gazetteer
+        self.index: dict[tuple[str, ...], tuple[str, bool, frozenset[tuple[str, ...]] | None]] = {}
+        exact: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+        loose: set[tuple[str, ...]] = set()
+        owner: dict[tuple[str, ...], tuple[str, bool]] = {}
+        for form, entry_id, actor in gazetteer.match_forms():
+            toks = [t.text for t in tokenizer(form)]
+            keys = token_keys(toks)
+            pairs = [(k, t) for k, t in zip(keys, toks) if k]
+            if pairs and pairs[0][0] == "the" and len(pairs) > 1:
+                pairs = pairs[1:]
+            if not pairs or any(k is None for k, _ in pairs):
+                continue
+            key = tuple(k for k, _ in pairs)
+            if key in owner and owner[key][0] != entry_id:
+                continue  # the first entry (by id) keeps a form that two entries claim
+            owner[key] = (entry_id, actor)
+            letters = "".join(ch for ch in form if ch.isalpha())
+            if len(letters) <= 4 or (letters.isupper() and len(letters) <= 6):
+                exact.setdefault(key, set()).add(tuple(t for _, t in pairs))
+            else:
+                loose.add(key)
+        for key, (entry_id, actor) in owner.items():
+            forms = None if key in loose else frozenset(exact.get(key, ()))
+            self.index[key] = (entry_id, actor, forms)
+        self.max_len = max((len(k) for k in self.index), default=1)
+
+    def __call__(self, doc: Doc) -> list[GazMatch]:
+        toks = [t.text for t in doc]
+        keys = token_keys(toks)
+        # positions of content tokens; a barrier (None) breaks a run
+        matches: list[GazMatch] = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            if not keys[i]:
+                i += 1
+                continue
+            found = None
+            seq: list[int] = []
+            j = i
+            while j < n and len(seq) < self.max_len:
+                k = keys[j]
+                if k is None:
+                    break
+                if k:
+                    if seq and doc[j].is_sent_start:
+                        break
+                    seq.append(j)
+                    hit = self.index.get(tuple(keys[p] for p in seq))
+                    if hit and self._case_ok(doc, seq, hit[2]):
+                        found = (list(seq), hit)
+                elif doc[j].text in POSSESSIVES:
+                    break
+                j += 1
+            if found:
+                seq, (entry_id, actor, _) = found
+                start = self._extend_left(doc, keys, seq[0])
+                matches.append(GazMatch(start, seq[-1] + 1, entry_id, actor))
+                i = seq[-1] + 1
+            else:
+                i += 1
+        return matches
+
+    @staticmethod
+    def _case_ok(doc: Doc, seq: list[int], forms: frozenset[tuple[str, ...]] | None) -> bool:
+        if forms is not None:
+            return tuple(doc[p].text for p in seq) in forms
+        first = doc[seq[0]].text
+        return first[:1].isupper() or first[:1].isdigit()
+
+    @staticmethod
+    def _extend_left(doc: Doc, keys: list[str | None], start: int) -> int:
+        # take in "al-" / "Al " directly before the name ("al-Qaeda", "Al Qaeda")
+        while start > 0 and keys[start - 1] == "" and doc[start - 1].text not in POSSESSIVES:
+            prev = doc[start - 1]
+            if prev.text in ("-", "‐", "‑") and (prev.whitespace_ or start - 2 < 0 or keys[start - 2] != ""):
+                break
+            start -= 1
+        return start
+
+
+# ------------------------------------------------------------------------ typing rules
+
+SPACY_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PERSON"}
+
+
+def type_from_name(name: str, label: str) -> tuple[str, str] | None:
+    """The six-way type of a name the gazetteer does not know, and the basis; None to drop it.
+
+    >>> type_from_name("Jaysh al-Izza", "PERSON")
+    ('Group', 'ner:PERSON+name_word')
+    >>> type_from_name("Enab Baladi News", "ORG")
+    ('MediaOutlet', 'ner:ORG+name_word')
+    """
+    low = [fold(w).strip("'") for w in name.replace("-", " ").split()]
+    if not low or " ".join(low) in words("generic"):
+        return None
+    last = low[-1]
+    if label == "ORG" and last in words("title_word"):
+        return None  # "National Security Advisor" is a job, not an organisation
+    if label in ("ORG", "PERSON", "FAC", "WORK_OF_ART"):
+        # the head word (last) is the strongest signal; any Arabic group word anywhere counts
+        if last in words("name_word", "MediaOutlet"):
+            return "MediaOutlet", f"ner:{label}+name_word"
+        if any(w in words("name_word", "Group") for w in low) and not (last in words("name_word", "Organization")):
+            return "Group", f"ner:{label}+name_word"
+        if label == "PERSON":
+            if any(w in words("name_word", "Organization") for w in low[1:]):
+                return "Organization", f"ner:{label}+name_word"
+            return "Person", "ner:PERSON"
+        if label == "FAC":
+            return "Place", "ner:FAC"
+        if label == "WORK_OF_ART":
+            return None
+        return "Organization", "ner:ORG"
+    if label == "GPE":
+        return "Place", "ner:GPE"
+    if label in ("LOC",):
+        return "Place", f"ner:{label}"
+    return None
+
+
+def is_actor_noun(tok: Token) -> bool:
+    return tok.lower_ in words("actor_noun")
+
+
+def demonym_is_actor(tok: Token) -> bool:
+    """A demonym denotes its state when it modifies an actor noun, directly or through 'and'."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ in ("amod", "compound", "nmod") and (is_actor_noun(t.head) or _compound_head_actor(t.head)):
+            return True
+        if t.dep_ == "conj":
+            t = t.head
+            continue
+        return False
+    return False
+
+
+def _compound_head_actor(t: Token) -> bool:
+    # "Russian aerospace forces": aerospace is a compound of forces
+    return t.dep_ in ("compound", "amod") and is_actor_noun(t.head)
+
+
+def capital_is_actor(span: Span) -> bool:
+    """Metonymy test: does this capital/seat act (Damascus warned) or is it a location?"""
+    root = span.root
+    seen = 0
+    while root.dep_ == "conj" and seen < 6:  # "Washington, London, and Brussels" share a role
+        root = root.head
+        seen += 1
+    dep, head = root.dep_, root.head
+    if dep == "nsubj" and head.pos_ in ("VERB", "AUX") and head.lemma_ not in ("be", "lie", "sit", "locate", "remain", "become", "fall", "stand", "host"):
+        return True
+    if dep == "nsubjpass" and head.lemma_ in words("capital_actor_verb"):
+        return True
+    if dep == "poss" and head.lower_ not in words("location_noun"):
+        return True
+    if dep == "pobj" and head.dep_ == "agent":
+        return True
+    if dep in ("dobj", "obj") and head.pos_ == "VERB" and head.lemma_ not in words("capital_place_verb"):
+        return True  # "accused Damascus", "tipped off Tehran" — but "bombed Damascus" is a place
+    if dep == "pobj" and head.lower_ in ("against", "with", "to", "by") and head.head.lower_ in words("capital_actor_noun"):
+        return True
+    return False
+
+
+# ------------------------------------------------------------------------ mentions
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading determiners/punctuation and trailing possessives/punctuation from a token span."""
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher) -> list[tuple[EntityMention, Span]]:
+    """Typed mentions of one document (and their token spans), sorted by position.
+
+    ``text`` is the original document text: mention texts are cut from it, so
+    ``text[start:end] == mention.text`` holds whatever markup surrounded the name.
+    """
+    gaz = matcher.gazetteer
+    out: list[tuple[EntityMention, Span]] = []
+    taken = [False] * len(doc)
+
+    def add(start: int, end: int, name: str, typ: str, key: str | None, basis: str) -> None:
+        start, end = _trim(doc, start, end)
+        if start >= end:
+            return
+        s, e = char_span(doc, start, end)
+        surface = text[s:e]
+        name = clean_surface(name)
+        if not name or not any(c.isalpha() for c in name):
+            return
+        for p in range(start, end):
+            taken[p] = True
+        out.append((EntityMention(Mention(doc_id, s, e, surface), name, typ, key, basis), doc[start:end]))
+
+    gmatches = matcher(doc)
+    ner_ents = [e for e in doc.ents if e.label_ in SPACY_LABELS]
+
+    # A longer model entity that swallows a gazetteer place ("Aleppo Media Center") keeps its name.
+    def swallowed(m: GazMatch) -> bool:
+        if gaz[m.entry].type not in ("Place", "State") or m.actor_form:
+            return False
+        for ent in ner_ents:
+            if ent.label_ in ("ORG", "FAC") and ent.start <= m.start and m.end <= ent.end and (ent.end - ent.start) > (m.end - m.start):
+                extra = [t for t in ent if (t.i < m.start or t.i >= m.end) and t.text[:1].isupper() and t.lower_ != "the"]
+                if extra and not any(gaz.lookup_name(t.text) for t in extra):
+                    return True
+        return False
+
+    for m in gmatches:
+        if swallowed(m):
+            continue
+        entry = gaz[m.entry]
+        span = doc[m.start:m.end]
+        key, typ, basis = entry.id, entry.type, "gazetteer"
+        if entry.seat_of and entry.seat_of in gaz and capital_is_actor(span):
+            key, typ, basis = entry.seat_of, gaz[entry.seat_of].type, f"metonymy:{entry.id}"
+        name = span.text if key == entry.id else span.text
+        add(m.start, m.end, name, typ, key, basis)
+
+    # demonyms that denote the state as an actor ("Russian aerospace forces", "Iranian allies")
+    for tok in doc:
+        if taken[tok.i]:
+            continue
+        state = gaz.demonyms.get(tok.text.lower()) if tok.text[:1].isupper() else None
+        if state and state in gaz and demonym_is_actor(tok):
+            add(tok.i, tok.i + 1, tok.text, gaz[state].type, state, "demonym")
+
+    for ent in ner_ents:
+        if any(taken[p] for p in range(ent.start, ent.end)):
+            continue
+        if ent.label_ == "NORP":
+            continue  # demonyms were handled above; religions and ethnicities are not actors
+        start, end = _trim(doc, ent.start, ent.end)
+        if start >= end:
+            continue
+        # the model sometimes runs a heading into the next line: keep the first line only
+        for p in range(start, end):
+            if "\n" in doc[p].text or ("\n" in doc[p].whitespace_ and p < end - 1):
+                end = p + 1 if not doc[p].is_space else p
+                break
+        start, end = _trim(doc, start, end)
+        if start >= end:
+            continue
+        name = doc[start:end].text
+        key = gaz.lookup_name(name)
+        if key:
+            add(start, end, name, gaz[key].type, key, "gazetteer:name")
+            continue
+        typed = type_from_name(clean_surface(name), ent.label_)
+        if typed is None:
+            continue
+        typ, basis = typed
+        if typ == "Place" and ent.label_ == "GPE":
+            state = gaz.lookup_name(name)
+            if state and gaz[state].type == "State":
+                typ, basis = "State", "ner:GPE+country"
+        add(start, end, name, typ, None, basis)
+
+    out = drop_heading_noise(doc, out)
+    out.sort(key=lambda pair: (pair[0].mention.start, pair[0].mention.end))
+    out = link_acronyms(doc, out, text)
+    out.extend(definite_references(doc, text, out))
+    out.sort(key=lambda pair: (pair[0].mention.start, pair[0].mention.end))
+    return out
+
+
+def _heading_lines(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of title-cased lines (headings), where the model invents organisations."""
+    ranges = []
+    pos = 0
+    for line in doc.text.split("\n"):
+        words_ = [w for w in line.split() if any(c.isalpha() for c in w)]
+        if 1 < len(words_) <= 14 and not line.rstrip().endswith((".", "?", "!", '"', "”")):
+            caps = sum(1 for w in words_ if w[:1].isupper())
+            if caps / len(words_) >= 0.6:
+                ranges.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return ranges
+
+
+def drop_heading_noise(doc: Doc, found: list[tuple[EntityMention, Span]]) -> list[tuple[EntityMention, Span]]:
+    """In headings keep model-only names only if the body names them too (titles are Title Case)."""
+    heads = _heading_lines(doc)
+    if not heads:
+        return found
+
+    def in_heading(m: EntityMention) -> bool:
+        return any(a <= m.mention.start < b for a, b in heads)
+
+    body_names = {m.name.lower() for m, _ in found if not in_heading(m)}
+    return [(m, s) for m, s in found
+            if m.key is not None or not in_heading(m) or m.name.lower() in body_names]
+
+
+COREF_TYPES = ("Organization", "Group", "MediaOutlet")
+COREF_WINDOW = 12  # sentences
+
+
+def definite_references(doc: Doc, text: str, found: list[tuple[EntityMention, Span]]) -> list[tuple[EntityMention, Span]]:
+    """'the community-led police force' after 'the Idlib Free Police': a definite description whose
+    head noun is the last word of a recently named organisation refers to it (one candidate only).
+    The mention keeps its own text but takes the antecedent's name, so aliases stay clean."""
+    taken = {t.i for _m, span in found for t in span}
+    sent_index = {}
+    for k, sent in enumerate(doc.sents):
+        for t in sent:
+            sent_index[t.i] = k
+    out = []
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.i in taken or not chunk[0].lower_ in ("the", "this", "that") or root.pos_ != "NOUN":
+            continue
+        nouns = {root.lower_} | {c.lower_ for c in root.children if c.dep_ == "compound"}
+        k = sent_index.get(root.i, 0)
+        cands = {}
+        for m, span in found:
+            if span.start >= chunk.start or m.type not in COREF_TYPES or "coref" in m.basis:
+                continue
+            if k - sent_index.get(span.start, 0) > COREF_WINDOW:
+                continue
+            parts = m.name.split()
+            if len(parts) >= 2 and parts[-1].lower() in nouns and parts[-1][:1].isupper():
+                cands[m.key or m.name.lower()] = m
+        if len(cands) != 1:
+            continue
+        ante = next(iter(cands.values()))
+        start, end = _trim(doc, chunk.start, chunk.end)
+        if start >= end:
+            continue
+        s, e = char_span(doc, start, end)
+        out.append((EntityMention(Mention(ante.mention.doc, s, e, text[s:e]), ante.name, ante.type, ante.key,
+                                  f"coref:{ante.name}"), doc[start:end]))
+    return out
+
+
+def _initials(words_: Iterable[str]) -> str:
+    return "".join(w[0] for w in words_ if w and w[0].isupper())
+
+
+def link_acronyms(doc: Doc, found: list[tuple[EntityMention, Span]], text: str) -> list[tuple[EntityMention, Span]]:
+    """"Long Form (LF)": the acronym is a mention of the long form's entity, here and later in the text."""
+    by_start = {span.start: i for i, (_m, span) in enumerate(found)}
+    taken = {t.i for _m, span in found for t in span}
+    out = list(found)
+    defined: dict[str, EntityMention] = {}
+    for m, span in found:
+        j = span.end
+        if not (j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")"):
+            continue
+        acro = doc[j + 1].text
+        letters = [w for w in span.text.replace("-", " ").split() if w.lower() not in ("of", "and", "the", "for", "in", "al")]
+        if not (acro.isupper() and 2 <= len(acro) <= 8 and _initials(letters).startswith(acro[:2])):
+            continue
+        defined.setdefault(acro, m)
+        k = by_start.get(doc[j + 1].i)
+        if k is not None and out[k][0].key is None:
+            am = out[k][0]
+            out[k] = (EntityMention(am.mention, am.name, m.type, m.key, am.basis + "+acronym", long_form=m.name), out[k][1])
+    if defined:
+        for tok in doc:
+            lf = defined.get(tok.text)
+            if lf is None or tok.i in taken:
+                continue
+            s, e = tok.idx, tok.idx + len(tok.text)
+            out.append((EntityMention(Mention(lf.mention.doc, s, e, text[s:e]), tok.text, lf.type, lf.key,
+                                      "acronym", long_form=lf.name), doc[tok.i:tok.i + 1]))
+    return out

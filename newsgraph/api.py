@@ -1,0 +1,158 @@
+"""The library API behind the command line and the notebooks: one call per job.
+
+>>> from newsgraph.api import build                                   # doctest: +SKIP
+>>> result = build(["examples/"], "newsgraph-out")                    # doctest: +SKIP
+>>> result.outputs["entities"]                                        # doctest: +SKIP
+PosixPath('newsgraph-out/entities.jsonl')
+
+Data flows one way: read → extract → resolve → assemble → store/export.
+"""
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import logging
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from newsgraph.extract.pipeline import Extractor
+from newsgraph.extract.read import Skip, read_documents
+from newsgraph.extract.resolve import resolve
+from newsgraph.graph.assemble import to_networkx, write_graphml
+from newsgraph.graph.jsonl import read_corpus, write_corpus, write_jsonl
+from newsgraph.records import Corpus, DocExtraction, Document
+
+log = logging.getLogger("newsgraph")
+
+RDF_EXTENSIONS = {"turtle": "ttl", "nt": "nt", "ntriples": "nt", "json-ld": "jsonld", "xml": "rdf",
+                  "trig": "trig", "nquads": "nq"}
+
+
+class BuildLockedError(RuntimeError):
+    """Another build is writing into the same folder."""
+
+
+@dataclass
+class BuildResult:
+    corpus: Corpus
+    out_dir: Path
+    outputs: dict[str, Path] = field(default_factory=dict)
+    skipped: list[Skip] = field(default_factory=list)
+    cached: int = 0
+    extracted: int = 0
+
+
+@contextlib.contextmanager
+def build_lock(out_dir: Path, wait: bool = False) -> Iterator[None]:
+    """One build per output folder at a time; a second one fails clearly (or waits)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    lock_path = out_dir / ".newsgraph.lock"
+    with open(lock_path, "a+") as f:
+        try:
+            fcntl.flock(f.fileno(), fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            raise BuildLockedError(f"another newsgraph build is writing into {out_dir} (lock {lock_path})") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(f.fileno(), fcntl.LOCK_UN)
+
+
+def extract_documents(items: Iterable[tuple[Document, str]], extractor: Extractor, *, processes: int = 1,
+                      cache_dir: Path | None = None, on_done: Callable[[DocExtraction], None] | None = None,
+                      stats: dict | None = None) -> list[DocExtraction]:
+    """Extraction records for every document, from the cache when the document and pipeline are unchanged."""
+    from newsgraph.extract.cache import ExtractionCache
+    from newsgraph.extract.parallel import extract_parallel
+
+    cache = ExtractionCache(cache_dir, extractor.fingerprint) if cache_dir else None
+    results: dict[str, DocExtraction] = {}
+    todo: list[tuple[Document, str]] = []
+    order: list[str] = []
+    for document, masked in items:
+        order.append(document.id)
+        hit = cache.get(document) if cache else None
+        if hit is not None:
+            results[document.id] = hit
+            if on_done:
+                on_done(hit)
+        else:
+            todo.append((document, masked))
+    if stats is not None:
+        stats["cached"] = len(results)
+        stats["extracted"] = len(todo)
+    for ext in extract_parallel(todo, extractor, processes=processes):
+        results[ext.document.id] = ext
+        if cache:
+            cache.put(ext)
+        if on_done:
+            on_done(ext)
+    if cache:
+        cache.prune(keep=set(order))
+    return [results[i] for i in order]
+
+
+def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[str] = "newsgraph-out", *,
+          model: str | None = None, gazetteer_files: Iterable[str] = (), processes: int = 1,
+          rdf_format: str = "turtle", html: bool = True, store: bool = True, cache: bool = True,
+          progress: bool | None = None, extractor: Extractor | None = None,
+          on_skip: Callable[[Skip], None] | None = None) -> BuildResult:
+    """Build the graph of ``inputs`` into ``out_dir`` and return the resolved records and output paths."""
+    out = Path(out_dir)
+    with build_lock(out):
+        ex = extractor or Extractor.load(model, gazetteer_files)
+        skipped: list[Skip] = []
+        items: list[tuple[Document, str]] = []
+        for got in read_documents(inputs):
+            if isinstance(got, Skip):
+                skipped.append(got)
+                if on_skip:
+                    on_skip(got)
+            else:
+                items.append(got)
+        bar = _progress(len(items), progress)
+        stats: dict = {}
+        exts = extract_documents(items, ex, processes=processes,
+                                 cache_dir=(out / ".cache") if cache else None,
+                                 on_done=(lambda _e: bar.update(1)) if bar else None, stats=stats)
+        if bar:
+            bar.close()
+        corpus = resolve(exts, ex.gazetteer, [{"path": s.path, "reason": s.reason} for s in skipped])
+        outputs = write_outputs(corpus, out, rdf_format=rdf_format, html=html)
+        outputs["skipped"] = write_jsonl(out / "skipped.jsonl", corpus.skipped)
+        if store:
+            from newsgraph.graph.falkor import load_embedded
+            outputs["store"] = load_embedded(corpus, out)
+        return BuildResult(corpus, out, outputs, skipped, stats.get("cached", 0), stats.get("extracted", 0))
+
+
+def write_outputs(corpus: Corpus, out: Path, *, rdf_format: str = "turtle", html: bool = True) -> dict[str, Path]:
+    """Every file output of a build: JSONL contract files, GraphML, RDF, HTML."""
+    from newsgraph.graph.rdf import write_rdf
+
+    outputs = write_corpus(corpus, out)
+    graph = to_networkx(corpus)
+    outputs["graphml"] = write_graphml(graph, out / "graph.graphml")
+    ext = RDF_EXTENSIONS.get(rdf_format, "ttl")
+    outputs["rdf"] = write_rdf(corpus, out / f"graph.{ext}", fmt=rdf_format)
+    if html:
+        from newsgraph.graph.html import write_html
+        outputs["html"] = write_html(corpus, out / "graph.html")
+    return outputs
+
+
+def load_build(out_dir: str | os.PathLike[str] = "newsgraph-out") -> Corpus:
+    """The records of an earlier build (for load, export, query and notebooks)."""
+    return read_corpus(out_dir)
+
+
+def _progress(total: int, enabled: bool | None):
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    if not enabled or total == 0:
+        return None
+    from tqdm import tqdm
+    return tqdm(total=total, unit="doc", desc="extract", file=sys.stderr)

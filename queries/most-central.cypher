@@ -1,0 +1,8 @@
+// The most connected actors: degree over the typed relationships between entities (not MENTIONS or CO_MENTIONED).
+// params: none
+// returns: entity, type, degree (top 25)
+MATCH (e:Entity)-[r]-(:Entity)
+WHERE type(r) <> 'CO_MENTIONED'
+RETURN e.name AS entity, e.type AS type, count(r) AS degree
+ORDER BY degree DESC, entity
+LIMIT 25
