@@ -319,6 +319,8 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher) -
         if key:
             add(start, end, name, gaz[key].type, key, "gazetteer:name")
             continue
+        if not any(t.pos_ == "PROPN" or t.text.isupper() for t in doc[start:end]):
+            continue  # "Groups" at the start of a sentence is a common noun, not a name
         typed = type_from_name(clean_surface(name), ent.label_)
         if typed is None:
             continue

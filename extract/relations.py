@@ -49,11 +49,13 @@ HOLDER_NOUNS = frozenset(
     "faction factions movement network administration officials leadership authorities city town "
     "province region governorate area village district country nation state countries nations states "
     "donors donor sponsors organizations organisations institutions outlets media broadcaster newspaper "
-    "agency agencies channel groups".split())
+    "agency agencies channel groups jets warplanes aircraft planes drones troops soldiers positions targets "
+    "bases convoys fighters commanders officials leaders units battalions brigades navy".split())
 LIST_PREPS = frozenset({"including", "like", "as", "among"})
 ACTOR_HEADS = frozenset(
     "forces troops soldiers militias militia fighters presence bases base army military units advisers "
     "advisors operations personnel proxies navy jets aircraft warplanes".split())
+LIST_SEP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&)\s*(?:the\s+)?$", re.I)
 PLACE_NOUNS = frozenset("city town province region governorate area village district capital".split())
 
 
@@ -84,6 +86,58 @@ class SurfacePattern:
     same_country: bool = False
 
 
+@dataclass(frozen=True)
+class VerbForm:
+    type: str
+    lemma: str
+    regex: re.Pattern[str]
+    confidence: float
+    passive: bool = False
+
+
+IRREGULAR = {"fight": ["fights", "fought", "fighting"], "strike": ["strikes", "struck", "striking"],
+             "hold": ["holds", "held", "holding"], "seize": ["seizes", "seized", "seizing"],
+             "take": ["takes", "took", "taken", "taking"], "run": ["runs", "ran", "running"],
+             "equip": ["equips", "equipped", "equipping"], "ally": ["allies", "allied", "allying"],
+             "occupy": ["occupies", "occupied", "occupying"], "supply": ["supplies", "supplied", "supplying"],
+             "bankroll": ["bankrolls", "bankrolled", "bankrolling"]}
+AUX_WORDS = (r"(?:(?:has|have|had|is|are|was|were|will|would|could|may|might|also|still|reportedly|allegedly|"
+             r"openly|secretly|long|directly|actively|continues\s+to|continued\s+to|continue\s+to|does|do|did|"
+             r"not|n't|never|been|being|now|once|repeatedly|quietly)\s+)*")
+
+
+def inflect(lemma: str) -> list[str]:
+    """Present, past and -ing forms of a regular English verb (irregulars from a table)."""
+    if lemma in IRREGULAR:
+        return [lemma, *IRREGULAR[lemma]]
+    if lemma.endswith("e"):
+        return [lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"]
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return [lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
+    if lemma.endswith(("sh", "ch", "s", "x")):
+        return [lemma, lemma + "es", lemma + "ed", lemma + "ing"]
+    return [lemma, lemma + "s", lemma + "ed", lemma + "ing"]
+
+
+def _verb_forms(triggers: dict[tuple[str, str], list["Trigger"]]) -> list[VerbForm]:
+    out = []
+    for (pos, lemma), ts in sorted(triggers.items()):
+        for t in ts:
+            if pos != "VERB" or t.light or t.inverse_subject or t.obj_preps == ("clause",) or "" not in t.obj_preps:
+                continue
+            if t.type not in ("SUPPORTS", "FIGHTS", "ACCUSES", "THREATENS", "CONTROLS"):
+                continue
+            forms = inflect(lemma)
+            active = "|".join(sorted(set(forms), key=len, reverse=True))
+            out.append(VerbForm(t.type, lemma, re.compile(
+                rf"^\s*{AUX_WORDS}(?P<verb>{active})\s+(?:the\s+)?$", re.I), round(t.confidence - 0.1, 3)))
+            past = forms[2] if len(forms) > 2 else forms[-1]
+            out.append(VerbForm(t.type, lemma, re.compile(
+                rf"^\s*,?\s*(?:which\s+|who\s+|that\s+)?(?:is|are|was|were|has\s+been|have\s+been|had\s+been|being)?\s*"
+                rf"{AUX_WORDS}(?P<verb>{past})\s+by\s+(?:the\s+)?$", re.I), round(t.confidence - 0.1, 3), passive=True))
+    return out
+
+
 @dataclass
 class Lexicon:
     triggers: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
@@ -92,6 +146,7 @@ class Lexicon:
     negations: frozenset[str] = frozenset()
     speech: frozenset[str] = frozenset()
     mention_links: list[dict] = field(default_factory=list)
+    verb_forms: list["VerbForm"] = field(default_factory=list)
 
     def get(self, pos: str, lemma: str) -> list[Trigger]:
         return self.triggers.get((pos, lemma), [])
@@ -121,6 +176,7 @@ def load_lexicon() -> Lexicon:
                 row["type"], row["rule"], re.compile(row["regex"], re.I), float(row["confidence"]),
                 bool(row.get("inverse")), tuple(row["source_types"]) if row.get("source_types") else None,
                 tuple(row["target_types"]) if row.get("target_types") else None, bool(row.get("same_country"))))
+    lex.verb_forms = _verb_forms(lex.triggers)
     for row in _data_lines("modality.jsonl"):
         words = frozenset(row["words"])
         if row["kind"] == "hedge":
@@ -168,7 +224,7 @@ class SentenceView:
             found.append(m)
         elif tok.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X") or tok.lower_ in HOLDER_NOUNS:
             for c in tok.children:
-                if c.dep_ in ("appos", "compound", "nmod") and self.mention_of(c) is not None and (
+                if c.dep_ in ("appos", "compound", "nmod", "amod", "poss") and self.mention_of(c) is not None and (
                         c.dep_ == "appos" or tok.lower_ in HOLDER_NOUNS):
                     found.append(self.mention_of(c))
                 elif tok.lower_ in HOLDER_NOUNS and c.dep_ == "prep" and c.lower_ in ("of",) :
@@ -504,6 +560,8 @@ class RelationExtractor:
         for c in noun.children:
             if c.dep_ == "appos":
                 hosts.extend(view.ents(c))
+            if c.dep_ in ("nsubj", "nsubjpass"):  # small clause: "considers the YPG a branch of the PKK"
+                hosts.extend(view.ents(c))
             if c.dep_ == "prep" and c.lower_ in LIST_PREPS:
                 hosts.extend(view._list_members(c, 0))
         # "X, Y and Z affiliates including A": the list may hang on a conjunct
@@ -554,6 +612,7 @@ class RelationExtractor:
         out: list[Candidate] = []
         doc = view.sent.doc
         items = sorted(view.mentions, key=lambda x: x[2].start)
+        out.extend(self._surface_verbs(view, items))
         for (ia, ma, sa), (ib, mb, sb) in zip(items, items[1:]):
             between = doc.text[sa.end_char:sb.start_char]
             if len(between) > 60:
@@ -577,6 +636,58 @@ class RelationExtractor:
                 trig = doc[sa.end:sb.start] if sb.start > sa.end else sb
                 out.append(Candidate(src, tgt, p.type, trig, f"pattern:{p.rule}", p.confidence))
         return out
+
+    def _surface_verbs(self, view: SentenceView, items) -> list[Candidate]:
+        """"Qatar funds Jabhat al-Nusra" when the parser took "funds" for a noun: verb forms between
+        two names, with lists on either side ("the US, UK and EU fund X")."""
+        out: list[Candidate] = []
+        doc = view.sent.doc
+        n = len(items)
+        for k in range(n - 1):
+            ia, ma, sa = items[k]
+            ib, mb, sb = items[k + 1]
+            between = doc.text[sa.end_char:sb.start_char]
+            if len(between) > 50 or "\n" in between:
+                continue
+            for vp in self.lex.verb_forms:
+                m = vp.regex.match(between)
+                if not m:
+                    continue
+                sources = [ia] + self._list_before(items, k, doc)
+                targets = [ib] + self._list_after(items, k + 1, doc)
+                if vp.passive:
+                    sources, targets = targets, sources
+                start = sa.end_char + m.start("verb")
+                tok = next((t for t in view.sent if t.idx == start), None)
+                trig = tok if tok is not None else sb
+                conf = vp.confidence
+                for a in sources:
+                    for b in targets:
+                        out.append(Candidate(a, b, vp.type, trig, f"surface:{vp.lemma}", conf))
+                break
+        return out
+
+    @staticmethod
+    def _list_before(items, k: int, doc) -> list[int]:
+        got = []
+        while k > 0:
+            sep = doc.text[items[k - 1][2].end_char:items[k][2].start_char]
+            if not LIST_SEP.match(sep):
+                break
+            got.append(items[k - 1][0])
+            k -= 1
+        return got
+
+    @staticmethod
+    def _list_after(items, k: int, doc) -> list[int]:
+        got = []
+        while k + 1 < len(items):
+            sep = doc.text[items[k][2].end_char:items[k + 1][2].start_char]
+            if not LIST_SEP.match(sep):
+                break
+            got.append(items[k + 1][0])
+            k += 1
+        return got
 
     # -- evidence ------------------------------------------------------------------------
     def _finish(self, view: SentenceView, c: Candidate, mentions: list[tuple[EntityMention, Span]],
@@ -640,7 +751,7 @@ class RelationExtractor:
         for _ in range(8):
             if t.head is t:
                 return None
-            if t.dep_ in ("ccomp", "xcomp", "advcl") or (t.dep_ == "pobj" and t.head.lower_ == "according"):
+            if t.dep_ in ("ccomp", "xcomp", "advcl", "dobj", "parataxis", "oprd") or (t.dep_ == "pobj" and t.head.lower_ == "according"):
                 h = t.head
                 if h.lemma_.lower() in self.lex.speech:
                     for c in h.children:

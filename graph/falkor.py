@@ -57,22 +57,32 @@ def _binaries() -> tuple[str, str]:
 
 
 def _pid_alive(pid: int) -> bool:
+    """True for a running process (a zombie, dead but not yet reaped by its new parent, is not)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return True
+    return state not in ("Z", "X")
 
 
 def _is_our_server(pid: int, folder: Path) -> bool:
-    """True when ``pid`` is a redis-server whose command line names this store folder."""
+    """True when ``pid`` is a redis-server started for this store folder (its working directory).
+
+    redis rewrites its command line ("redis-server unixsocket:..."), so the folder is recognised
+    by the working directory that ``start`` gives the server.
+    """
     try:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+        cwd = os.readlink(f"/proc/{pid}/cwd")
     except OSError:
         return False
-    return bool(cmdline) and cmdline[0].endswith(b"redis-server") and str(folder).encode() in b" ".join(cmdline)
+    return b"redis-server" in cmdline and os.path.realpath(cwd) == os.path.realpath(folder)
 
 
 def free_port() -> int:

@@ -38,6 +38,7 @@ from collections import defaultdict
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from types import SimpleNamespace
 from typing import IO, Iterator
 from urllib.parse import quote
 
@@ -46,7 +47,8 @@ from rdflib.namespace import OWL, PROV, SKOS
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.graph.files import atomic_path
-from newsgraph.graph.vocab import ENTITY_CLASSES, NG, NG_NAMESPACE, RELATION_PROPERTIES, SCHEMA, WIKIDATA_ENTITY
+from newsgraph.graph.vocab import (ENTITY_CLASSES, NG, NG_NAMESPACE, RELATION_PROPERTIES, SCHEMA, WIKIDATA_ENTITY,
+                                   all_terms)
 from newsgraph.records import Corpus, Document, Entity, Evidence, Relation
 
 log = logging.getLogger("newsgraph")
@@ -187,13 +189,26 @@ def _date(value: str | None) -> Literal | None:
 
 Triple = tuple  # (subject, predicate, object)
 
+# NG terms as plain attributes: DefinedNamespace lookups are checked and slow, and these functions
+# run once per triple.  Built from vocab.all_terms(), so a misspelt name still raises AttributeError.
+ng = SimpleNamespace(**{str(t)[len(NG_NAMESPACE):]: t for t in all_terms()})
+_TRUE, _FALSE = Literal(True), Literal(False)
+
+
+def _bool(value) -> Literal:
+    return _TRUE if value else _FALSE
+
+
+def _int(value) -> Literal:
+    return Literal(str(int(value)), datatype=XSD.integer)
+
 
 def _entity_triples(e: Entity, base: str) -> Iterator[Triple]:
     s = entity_iri(e.id, base)
     classes = ENTITY_CLASSES.get(e.type)
     if classes is None:
         log.warning("entity %s has unknown type %r; typed ng:Entity only (SHACL will report it)", e.id, e.type)
-        yield s, RDF.type, NG.Entity
+        yield s, RDF.type, ng.Entity
     else:
         yield s, RDF.type, classes[0]
         yield s, RDF.type, classes[1]
@@ -211,9 +226,9 @@ def _entity_triples(e: Entity, base: str) -> Iterator[Triple]:
         else:
             yield s, OWL.sameAs, wd
     if e.country:
-        yield s, NG.country, _text(e.country)
+        yield s, ng.country, _text(e.country)
     if e.role:
-        yield s, NG.role, _text(e.role)
+        yield s, ng.role, _text(e.role)
 
 
 def _relation_triple(r: Relation, base: str) -> Triple | None:
@@ -225,7 +240,7 @@ def _relation_triple(r: Relation, base: str) -> Triple | None:
 
 def _document_triples(d: Document, base: str) -> Iterator[Triple]:
     s = document_iri(d.id, base)
-    yield s, RDF.type, NG.Document
+    yield s, RDF.type, ng.Document
     yield s, RDF.type, SCHEMA.NewsArticle
     yield s, SCHEMA.identifier, _text(d.id)
     yield s, RDFS.label, _text(d.title or d.id)
@@ -242,48 +257,48 @@ def _document_triples(d: Document, base: str) -> Iterator[Triple]:
         url = _web_iri(d.url)
         yield s, SCHEMA.url, url if url is not None else _text(d.url)
     if d.sha256:
-        yield s, NG.sha256, _text(d.sha256)
+        yield s, ng.sha256, _text(d.sha256)
     if d.language:
         yield s, SCHEMA.inLanguage, _text(d.language)
     if d.words:
-        yield s, SCHEMA.wordCount, Literal(int(d.words))
+        yield s, SCHEMA.wordCount, _int(d.words)
 
 
 def _mention_triples(doc_id: str, entity_id: str, count: int, base: str) -> Iterator[Triple]:
     doc, ent, m = document_iri(doc_id, base), entity_iri(entity_id, base), mention_iri(doc_id, entity_id, base)
-    yield doc, NG.mentions, ent
-    yield m, RDF.type, NG.MentionCount
-    yield m, NG.inDocument, doc
-    yield m, NG.mentionOf, ent
-    yield m, NG.mentionCount, Literal(int(count))
+    yield doc, ng.mentions, ent
+    yield m, RDF.type, ng.MentionCount
+    yield m, ng.inDocument, doc
+    yield m, ng.mentionOf, ent
+    yield m, ng.mentionCount, _int(count)
 
 
 def _statement_triples(r: Relation, ev: Evidence, base: str) -> Iterator[Triple]:
     s = statement_iri(r.id, ev, base)
-    yield s, RDF.type, NG.Statement
+    yield s, RDF.type, ng.Statement
     yield s, RDF.type, RDF.Statement
     yield s, RDF.subject, entity_iri(r.source, base)
     yield s, RDF.predicate, RELATION_PROPERTIES[r.type]
     yield s, RDF.object, entity_iri(r.target, base)
-    yield s, NG.relationType, Literal(r.type)
-    yield s, NG.relationId, _text(r.id)
+    yield s, ng.relationType, Literal(r.type)
+    yield s, ng.relationId, _text(r.id)
     if ev.sentence:
-        yield s, NG.sentence, _text(ev.sentence)
-    yield s, NG.startOffset, Literal(int(ev.start))
-    yield s, NG.endOffset, Literal(int(ev.end))
+        yield s, ng.sentence, _text(ev.sentence)
+    yield s, ng.startOffset, _int(ev.start)
+    yield s, ng.endOffset, _int(ev.end)
     if ev.trigger:
-        yield s, NG.trigger, _text(ev.trigger)
+        yield s, ng.trigger, _text(ev.trigger)
     if ev.rule:
-        yield s, NG.rule, _text(ev.rule)
+        yield s, ng.rule, _text(ev.rule)
     conf = _decimal(ev.confidence if ev.confidence is not None else float("nan"))
     if conf is not None:
-        yield s, NG.confidence, conf
-    yield s, NG.negated, Literal(bool(ev.negated))
-    yield s, NG.hedged, Literal(bool(ev.hedged))
+        yield s, ng.confidence, conf
+    yield s, ng.negated, _bool(ev.negated)
+    yield s, ng.hedged, _bool(ev.hedged)
     yield s, PROV.wasDerivedFrom, document_iri(ev.doc, base)
     if ev.asserted_by:
         source = entity_iri(ev.asserted_by, base)
-        yield s, NG.assertedBy, source
+        yield s, ng.assertedBy, source
         yield s, PROV.wasAttributedTo, source
 
 
@@ -421,7 +436,8 @@ _NT_ESCAPES.update({c: f"\\u{c:04X}" for c in [*range(0x00, 0x20), 0x7F] if c no
 
 def nt_term(term) -> str:
     """One term in N-Triples syntax (IRIs are checked, literals escaped canonically)."""
-    if isinstance(term, URIRef):
+    kind = type(term)
+    if kind is URIRef or isinstance(term, URIRef):
         if _BAD_IRI.search(term):
             raise ValueError(f"not a safe IRI: {term!r}")
         return f"<{term}>"
@@ -429,10 +445,14 @@ def nt_term(term) -> str:
         text = str(term).translate(_NT_ESCAPES)
         if term.language:
             return f'"{text}"@{term.language}'
-        if term.datatype is not None and term.datatype != XSD.string:
-            return f'"{text}"^^<{term.datatype}>'
+        datatype = term.datatype
+        if datatype is not None and datatype != _XSD_STRING:
+            return f'"{text}"^^<{datatype}>'
         return f'"{text}"'
     raise TypeError(f"blank nodes and {type(term).__name__} are not written: {term!r}")
+
+
+_XSD_STRING = XSD.string
 
 
 def _write_lines(corpus: Corpus, f: IO[str], base: str, quads: bool) -> int:

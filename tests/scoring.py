@@ -92,15 +92,21 @@ def score(build_dir: Path, docs: list[dict]) -> Scores:
             if ms:
                 system.append((e, _keys([e["name"], *e["aliases"], *(m["text"] for m in ms)])))
         gold = [(g, _keys([g["name"], *g["aliases"]])) for g in gd["entities"]]
-        # one-to-one matching, exact type first
+        # one-to-one matching with the right type: same canonical name first, then any shared name
         sys_to_gold: dict[str, str] = {}
         used_gold: set[int] = set()
-        for e, ek in system:
-            for gi, (g, gk) in enumerate(gold):
-                if gi not in used_gold and g["type"] == e["type"] and ek & gk:
-                    sys_to_gold[e["id"]] = g["name"]
-                    used_gold.add(gi)
-                    break
+        for exact in (True, False):
+            for e, ek in system:
+                if e["id"] in sys_to_gold:
+                    continue
+                for gi, (g, gk) in enumerate(gold):
+                    if gi in used_gold or g["type"] != e["type"]:
+                        continue
+                    hit = _keys([e["name"]]) & _keys([g["name"]]) if exact else ek & gk
+                    if hit:
+                        sys_to_gold[e["id"]] = g["name"]
+                        used_gold.add(gi)
+                        break
         for e, ek in system:
             if e["id"] in sys_to_gold:
                 s.entities[e["type"]].tp += 1
