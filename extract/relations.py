@@ -346,7 +346,10 @@ class RelationExtractor:
         # entity key -> ISO country (from the gazetteer), for LOCATED_IN checks
         self.country_of = country_of or (lambda key: None)
 
-    def __call__(self, doc: Doc, mentions: list[tuple[EntityMention, Span]]) -> list[RawRelation]:
+    def __call__(self, doc: Doc, mentions: list[tuple[EntityMention, Span]],
+                 journalists: frozenset[str] = frozenset()) -> list[RawRelation]:
+        """Relations of one document; ``journalists``: names from its byline, who may REPORT_ON."""
+        self._journalists = journalists
         relations: list[RawRelation] = []
         by_sent: dict[int, list[tuple[int, EntityMention, Span]]] = {}
         for idx, (m, span) in enumerate(mentions):
@@ -534,9 +537,12 @@ class RelationExtractor:
         if not hosts or not others:
             return []
         pairs = [(h, o) for h in hosts for o in others]
+        typ = trig.type
+        if typ == "COOPERATES_WITH" and all(view.mentions_by_idx[o].type == "Organization" for o in others):
+            typ = "PART_OF"  # "a NATO ally" is a member of the alliance
         if trig.role == "other->host":
             pairs = [(o, h) for h, o in pairs]
-        return [Candidate(a, b, trig.type, noun, f"role:{trig.lemma}", trig.confidence) for a, b in pairs]
+        return [Candidate(a, b, typ, noun, f"role:{trig.lemma}", trig.confidence) for a, b in pairs]
 
     def _hosts(self, view: SentenceView, noun: Token) -> list[int]:
         hosts: list[int] = []
@@ -553,7 +559,8 @@ class RelationExtractor:
                 m = view.mention_of(n.doc[n.head.i - 1])
                 if m is not None:
                     hosts.append(m)
-        elif n.dep_ == "appos":
+        elif n.dep_ in ("appos", "compound"):
+            # "Turkey, a NATO member"; "NATO ally Turkey"
             m = view.mention_of(n.head)
             if m is not None:
                 hosts.append(m)
@@ -700,7 +707,8 @@ class RelationExtractor:
         allowed_s, allowed_t = TYPE_CONSTRAINTS[c.type]
         if allowed_s and ms.type not in allowed_s or allowed_t and mt.type not in allowed_t:
             return None
-        if c.type == "REPORTS_ON" and ms.type == "Person" and not self.is_journalist(ms):
+        if c.type == "REPORTS_ON" and ms.type == "Person" and not (
+                self.is_journalist(ms) or ms.name.lower() in getattr(self, "_journalists", ())):
             return None  # politicians' statements are speech, not reporting
         trig_tok = c.trigger if isinstance(c.trigger, Token) else c.trigger.root
         negated = self._negated(trig_tok)
@@ -746,7 +754,15 @@ class RelationExtractor:
         return False
 
     def _reported_by(self, view: SentenceView, tok: Token, ends: set[int]) -> int | None:
-        """The entity whose speech the clause reports ("the BBC claimed that ...")."""
+        """The entity whose speech the clause reports ("the BBC claimed that ...", "..., according to X")."""
+        for h in [tok, *tok.ancestors]:
+            for c in h.children:
+                if c.lower_ == "according":
+                    for p in c.subtree:
+                        if p.dep_ == "pobj":
+                            ms = [m for m in view.ents(p) if m not in ends]
+                            if ms:
+                                return ms[0]
         t = tok
         for _ in range(8):
             if t.head is t:

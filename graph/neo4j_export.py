@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import math
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any, Iterable
@@ -25,6 +26,7 @@ from newsgraph.graph.files import atomic_path, atomic_write
 from newsgraph.records import Corpus
 
 ARRAY_DELIMITER = ";"
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 SCRIPT_BATCH = 500
 
 # name, header, row-key per column (None = a constant given by the writer)
@@ -58,6 +60,8 @@ def _cell(value: Any) -> Any:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)  # not encodable in UTF-8
     return value
 
 

@@ -24,6 +24,7 @@ from newsgraph.records import Corpus
 log = logging.getLogger("newsgraph")
 
 DEFAULT_URI = "bolt://localhost:7687"
+SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
 class Neo4jError(NewsgraphError):
@@ -86,6 +87,14 @@ def _explain(exc: BaseException, cfg: Neo4jConfig) -> Neo4jError:
     return Neo4jError(f"{where} failed: {msg}")
 
 
+def _check_uri(cfg: Neo4jConfig) -> None:
+    # Driver 6 would also take http:// (its preview Query API, with other dependencies): only Bolt here.
+    scheme = cfg.uri.split("://", 1)[0].lower() if "://" in cfg.uri else ""
+    if scheme not in SCHEMES:
+        raise Neo4jError(f"bad Neo4j URI {cfg.uri!r}: expected bolt://HOST:7687 or neo4j://HOST:7687 "
+                         f"(schemes: {', '.join(SCHEMES)})")
+
+
 def _progress_bar(total: int, enabled: bool | None):
     if enabled is None:
         enabled = sys.stderr.isatty()
@@ -107,6 +116,7 @@ def load_neo4j(corpus: Corpus, cfg: Neo4jConfig, batch_size: int = 5000, progres
 
     if batch_size < 1:
         raise Neo4jError("batch size must be at least 1")
+    _check_uri(cfg)
     t0 = time.perf_counter()
     plan = cypher.load_plan(corpus)
     stats: dict[str, Any] = {k: 0 for k in cypher.KINDS}
@@ -165,6 +175,7 @@ def run_read(cfg: Neo4jConfig, text: str, params: dict[str, Any] | None = None
     import neo4j
     from neo4j import exceptions as ne
 
+    _check_uri(cfg)
     try:
         with neo4j.GraphDatabase.driver(cfg.uri, auth=cfg.auth, connection_timeout=10) as driver:
             driver.verify_connectivity()

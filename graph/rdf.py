@@ -15,8 +15,9 @@ What is written (terms from ``graph/vocab.py``, defined in ``graph/data/newsgrap
 IRIs depend only on ids, so they are stable across runs and corpora, and every id is
 percent-encoded into a single path segment, so no name or id can break the syntax of any format.
 Output is deterministic: N-Triples/N-Quads are streamed in sorted chunks (entity by entity,
-document by document) without building a graph; other formats go through one rdflib
-``serialize`` call on a graph whose serializers sort subjects.
+document by document) without building a graph; the other formats are one rdflib ``serialize``
+call on a graph that iterates in sorted order (plus a sort of JSON-LD's top-level node list).
+``validate_build`` / ``validate_graph`` check the RDF against ``graph/data/shapes.ttl`` (SHACL).
 
 >>> from newsgraph.records import Corpus, Entity
 >>> str(entity_iri("a b>c"))
@@ -47,7 +48,7 @@ from rdflib.namespace import OWL, PROV, SKOS
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.graph.files import atomic_path
-from newsgraph.graph.vocab import (ENTITY_CLASSES, NG, NG_NAMESPACE, RELATION_PROPERTIES, SCHEMA, WIKIDATA_ENTITY,
+from newsgraph.graph.vocab import (ENTITY_CLASSES, NG_NAMESPACE, RELATION_PROPERTIES, SCHEMA, WIKIDATA_ENTITY,
                                    all_terms)
 from newsgraph.records import Corpus, Document, Entity, Evidence, Relation
 
@@ -605,5 +606,5 @@ def validate_build(out_dir: str | os.PathLike[str]) -> tuple[bool, str]:
     conforms, report = validate_graph(to_rdf(corpus, named_graphs=False))
     head = (f"{out_dir}: {len(corpus.entities)} entities, {len(corpus.relations)} relations, "
             f"{sum(len(r.evidence) for r in corpus.relations)} statements: "
-            + ("conforms to the newsgraph SHACL shapes" if conforms else "does NOT conform to the newsgraph SHACL shapes"))
+            + ("conforms to" if conforms else "does NOT conform to") + " the newsgraph SHACL shapes")
     return conforms, head if conforms else f"{head}\n{report}"

@@ -6,6 +6,11 @@
 PosixPath('newsgraph-out/entities.jsonl')
 
 Data flows one way: read → extract → resolve → assemble → store/export.
+
+A build is safe to kill and to repeat: one build per output folder at a time (``build_lock``),
+extractions are cached one file per document as they finish (the next run resumes from them),
+and the output files are written to temporary files and renamed together at the end
+(``graph.files.staged``), so an interrupted build leaves the previous outputs as they were.
 """
 from __future__ import annotations
 
@@ -22,6 +27,7 @@ from newsgraph.extract.pipeline import Extractor
 from newsgraph.extract.read import Skip, read_documents
 from newsgraph.extract.resolve import resolve
 from newsgraph.graph.assemble import to_networkx, write_graphml
+from newsgraph.graph.files import remove_stale_temporaries, staged
 from newsgraph.graph.jsonl import read_corpus, write_corpus, write_jsonl
 from newsgraph.records import Corpus, DocExtraction, Document
 
@@ -43,6 +49,11 @@ class BuildResult:
     skipped: list[Skip] = field(default_factory=list)
     cached: int = 0
     extracted: int = 0
+
+    @property
+    def not_english(self) -> list[Document]:
+        """Documents read but not extracted because they are not in English (``language`` says which)."""
+        return [d for d in self.corpus.documents if d.language not in (None, "en")]
 
 
 @contextlib.contextmanager
@@ -103,10 +114,14 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
     """Build the graph of ``inputs`` into ``out_dir`` and return the resolved records and output paths."""
     out = Path(out_dir)
     with build_lock(out):
+        # what a killed (kill -9) earlier build left half-written; safe: we hold the lock
+        remove_stale_temporaries(out)
+        for folder in (out / ".cache").glob("*") if (out / ".cache").is_dir() else ():
+            remove_stale_temporaries(folder)
         ex = extractor or Extractor.load(model, gazetteer_files)
         skipped: list[Skip] = []
         items: list[tuple[Document, str]] = []
-        for got in read_documents(inputs):
+        for got in read_documents(inputs, exclude=[out]):
             if isinstance(got, Skip):
                 skipped.append(got)
                 if on_skip:
@@ -121,8 +136,9 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
         if bar:
             bar.close()
         corpus = resolve(exts, ex.gazetteer, [{"path": s.path, "reason": s.reason} for s in skipped])
-        outputs = write_outputs(corpus, out, rdf_format=rdf_format, html=html)
-        outputs["skipped"] = write_jsonl(out / "skipped.jsonl", corpus.skipped)
+        with staged():  # all files or none: the renames happen together at the end
+            outputs = write_outputs(corpus, out, rdf_format=rdf_format, html=html)
+            outputs["skipped"] = write_jsonl(out / "skipped.jsonl", corpus.skipped)
         if store:
             from newsgraph.graph.falkor import load_embedded
             outputs["store"] = load_embedded(corpus, out)

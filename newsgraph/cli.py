@@ -3,15 +3,21 @@
 User errors (bad paths, bad input, unreachable servers) print one line on stderr and set the
 exit code; they never print a traceback.
 
-Exit codes: 0 everything read and written; 1 an error stopped the command; 2 usage error;
-3 the build finished but some inputs were skipped (see ``DIR/skipped.jsonl``).
+Exit codes: 0 everything read and written; 1 an error stopped the command (or, with
+``--strict``, an input was skipped); 2 usage error; 3 the build finished but some inputs were
+skipped (see ``DIR/skipped.jsonl``); 130 interrupted (SIGINT, Ctrl-C); 143 terminated (SIGTERM).
+SIGTERM is handled like Ctrl-C: one line, no traceback, the previous outputs intact.
 """
 from __future__ import annotations
 
 import functools
 import json
 import logging
+import os
+import re
+import signal
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -20,6 +26,8 @@ from newsgraph import __version__
 
 EXIT_ERROR = 1
 EXIT_SKIPPED = 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
+EXIT_TERMINATED = 143  # 128 + SIGTERM
 
 log = logging.getLogger("newsgraph")
 
@@ -28,17 +36,52 @@ def user_errors(func):
     """Turn the library's expected errors into one line on stderr and exit code 1."""
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        from newsgraph.errors import USER_ERRORS
+        from newsgraph.errors import is_user_error, one_line
         try:
             return func(*args, **kwargs)
-        except USER_ERRORS as exc:
-            click.echo(f"newsgraph: error: {exc}", err=True)
-            sys.exit(EXIT_ERROR)
-        except KeyboardInterrupt:
-            click.echo("newsgraph: interrupted; finished outputs are intact, the next run resumes from the cache",
+        except KeyboardInterrupt as exc:
+            # a second Ctrl-C while we say goodbye must not print a traceback either
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            what = "terminated" if isinstance(exc, Terminated) else "interrupted"
+            click.echo(f"newsgraph: {what}; previous outputs are intact, the next run resumes from the cache",
                        err=True)
-            sys.exit(130)
+            sys.exit(EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED)
+        except Exception as exc:
+            if not is_user_error(exc):
+                raise
+            click.echo(f"newsgraph: error: {one_line(exc)}", err=True)
+            sys.exit(EXIT_ERROR)
     return wrapper
+
+
+def _reason_kind(reason: str) -> str:
+    """"duplicate document id 'x' (first read from a.txt)" → "duplicate document id": for counting."""
+    kind = re.sub(r"'[^']*'|\"[^\"]*\"", "", reason.split(" (")[0])
+    return " ".join(kind.split()) or reason
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that the same clean-up runs (locks, temporary files, store)."""
+
+
+def install_signal_handlers() -> None:
+    """SIGTERM stops a command like Ctrl-C.  Forked extraction workers just exit quietly: the
+    main process reports the interruption once and shuts the pool down."""
+    main_pid = os.getpid()
+
+    def on_signal(signum, _frame):
+        if os.getpid() != main_pid:
+            os._exit(128 + signum)  # a worker: no traceback, no clean-up of the parent's files
+        if signum == signal.SIGTERM:
+            raise Terminated()
+        raise KeyboardInterrupt()
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            signal.signal(sig, on_signal)
+        except (ValueError, OSError):  # not the main thread (embedded use): leave the defaults
+            pass
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -55,6 +98,7 @@ def main(verbose: int) -> None:
         newsgraph query who-supports --param name="Nour al-Din al-Zenki"
         newsgraph export newsgraph-out --format nt
     """
+    install_signal_handlers()
     level = logging.WARNING - 10 * verbose
     logging.basicConfig(level=max(level, logging.DEBUG), format="newsgraph: %(message)s", stream=sys.stderr)
 
@@ -103,8 +147,19 @@ def build(inputs, out_dir, model, gazetteers, processes, rdf_format, no_html, no
                f"{len(c.relations)} relations")
     for name, path in result.outputs.items():
         click.echo(f"  {name:<11} {path}")
+    others = result.not_english
+    if others:
+        langs = Counter(d.language for d in others)
+        click.echo(f"{len(others)} document(s) not in English, read but not extracted "
+                   f"({', '.join(f'{n} {lang}' for lang, n in sorted(langs.items()))}): "
+                   f"{', '.join(d.id for d in others[:10])}{' ...' if len(others) > 10 else ''}", err=True)
     if result.skipped:
-        click.echo(f"{len(result.skipped)} input(s) skipped, listed in {result.outputs.get('skipped')}", err=True)
+        reasons = Counter(_reason_kind(s.reason) for s in result.skipped)
+        click.echo(f"{len(result.skipped)} input(s) skipped ("
+                   + "; ".join(f"{n} {r}" for r, n in reasons.most_common())
+                   + f"), listed in {result.outputs.get('skipped')}", err=True)
+        if strict:
+            click.echo("newsgraph: error: --strict: inputs were skipped", err=True)
         sys.exit(EXIT_ERROR if strict else EXIT_SKIPPED)
 
 

@@ -150,3 +150,9 @@ def test_gazetteer_file_is_valid_and_large():
         for f in e.former_names:
             if f.get("entity"):
                 assert f["entity"] in g, e.id
+
+
+def test_countries_outside_the_gazetteer_are_states(extractor):
+    name = next(n for n in ("Bhutan", "Paraguay", "Mongolia", "Suriname") if extractor.gazetteer.lookup_name(n) is None)
+    got = {t: (ty, k) for t, ty, k in typed(extractor, f"{name} condemned the attack on the embassy.")}
+    assert got[name] == ("State", None), got

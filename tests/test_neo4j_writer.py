@@ -25,6 +25,9 @@ from test_falkor import seed_corpus
 
 REAL = bool(os.environ.get("NEO4J_URI"))
 SECRET = "s3cr3t-Pa55word!"
+# FalkorDB's Bolt endpoint (4.16) crashes on a message over ~4 KB, so against it rows go one per
+# batch (every seed row is well under that); a real Neo4j gets the default batch size.
+BATCH = 5000 if REAL else 1
 
 
 class Target:
@@ -105,18 +108,18 @@ def expected_counts(corpus: Corpus) -> dict[str, int]:
 
 
 def test_load_counts_match_and_second_load_changes_nothing(target, corpus):
-    stats = load_neo4j(corpus, target.cfg, batch_size=7, progress=False)
+    stats = load_neo4j(corpus, target.cfg, batch_size=min(BATCH, 7), progress=False)
     assert stats["entities"] == len(corpus.entities) and stats["documents"] == 2
     assert stats["rows"] == sum(stats[k] for k in cypher.KINDS) and stats["seconds"] >= 0
     first = target.counts()
     assert first == expected_counts(corpus)
     target.before_connect()
-    load_neo4j(corpus, target.cfg, batch_size=5000, progress=False)
+    load_neo4j(corpus, target.cfg, batch_size=BATCH, progress=False)
     assert target.counts() == first
 
 
 def test_loaded_graph_answers_like_the_embedded_store(target, corpus):
-    load_neo4j(corpus, target.cfg, progress=False)
+    load_neo4j(corpus, target.cfg, batch_size=BATCH, progress=False)
     rows = target.query("MATCH (s:Entity)-[r:SUPPORTS]->(g:Entity {id: $id}) RETURN s.name AS s, r.confidence AS c, "
                         "r.plover AS plover ORDER BY s", id="nour-al-din-al-zenki")
     assert [r["s"] for r in rows] == ["Free Police", "United States"]
@@ -126,17 +129,17 @@ def test_loaded_graph_answers_like_the_embedded_store(target, corpus):
     assert len(rows) == 1 and "US-armed" in rows[0]["s"]
     rows = target.query("MATCH (e:Entity:Group {id: $id}) RETURN e.aliases AS a, e.mention_count AS m",
                         id="nour-al-din-al-zenki")
-    assert rows[0]["a"] == ["Nour al-Din al-Zinki"] and rows[0]["m"] >= 5
+    assert rows[0]["a"] == ["Nour al-Din al-Zinki"] and rows[0]["m"] == 4  # 3 × Zenki, 1 × Zinki
     rows = target.query("MATCH (d:Document)-[:PUBLISHED_BY]->(o:MediaOutlet) RETURN o.name AS o")
     assert rows == [{"o": "New Eastern Outlook"}]
 
 
 def test_larger_build_adds_only_what_is_new(target, corpus):
     small = Corpus(corpus.documents, corpus.entities[:10], [], {}, {})
-    load_neo4j(small, target.cfg, progress=False)
+    load_neo4j(small, target.cfg, batch_size=BATCH, progress=False)
     assert target.counts()["entities"] == 10
     target.before_connect()
-    load_neo4j(corpus, target.cfg, progress=False)
+    load_neo4j(corpus, target.cfg, batch_size=BATCH, progress=False)
     assert target.counts() == expected_counts(corpus)
 
 
@@ -144,7 +147,7 @@ def test_progress_bar(target, capsys):
     c = Corpus([Document("d", "p", "", "s")], [Entity("a", "A", "State"), Entity("b", "B", "Group")],
                [Relation("a--SUPPORTS--b", "a", "b", "SUPPORTS", [Evidence("d", "A backs B.", 0, 10, "backs", "r",
                                                                            0.9)])])
-    load_neo4j(c, target.cfg, progress=True)
+    load_neo4j(c, target.cfg, batch_size=BATCH, progress=True)
     assert "neo4j" in capsys.readouterr().err
 
 
@@ -226,7 +229,7 @@ def test_cli_load(target, tmp_path, corpus):
 
     build = tmp_path / "build"
     write_corpus(corpus, build)
-    args = ["load", str(build), "--uri", target.cfg.uri, "--no-progress"]
+    args = ["load", str(build), "--uri", target.cfg.uri, "--no-progress", "--batch-size", str(BATCH)]
     if target.cfg.password:
         args += ["--username", target.cfg.username, "--password", target.cfg.password]
     if target.cfg.database:

@@ -391,8 +391,24 @@ def test_cli_errors_are_one_line(tmp_path):
 
 
 def test_cli_export_seed_build(seed_rdf_build, tmp_path):
-    result = CliRunner().invoke(main, ["export", str(seed_rdf_build), "--format", "trig", "-o", str(tmp_path / "s.trig")])
+    result = CliRunner().invoke(main, ["export", str(seed_rdf_build), "--format", "trig",
+                                       "-o", str(tmp_path / "s.trig")])
     assert result.exit_code == 0, result.output
     assert quads(read_rdf(tmp_path / "s.trig")) == quads(to_rdf(read_corpus(seed_rdf_build)))
     result = CliRunner().invoke(main, ["validate", str(seed_rdf_build)])
     assert result.exit_code == 0, result.output
+
+
+def test_export_non_rdf_formats_of_seed_build(seed_rdf_build, tmp_path):
+    """The dispatch reaches the GraphML, HTML and Neo4j writers with the arguments they take."""
+    assert exporters.export(seed_rdf_build, "graphml", output=tmp_path / "g.graphml").is_file()
+    html = exporters.export(seed_rdf_build, "html", output=tmp_path / "g.html", focus="Idlib", depth=1)
+    assert html.is_file() and html.stat().st_size > 0
+    csv_dir = exporters.export(seed_rdf_build, "neo4j-csv", output=tmp_path / "neo4j")
+    assert csv_dir.is_dir() and any(csv_dir.glob("*.csv"))
+    assert exporters.export(seed_rdf_build, "cypher", output=tmp_path / "g.cypher").is_file()
+
+
+def test_cli_validate_on_a_folder_that_is_not_a_build(tmp_path):
+    result = CliRunner().invoke(main, ["validate", str(tmp_path)])
+    assert result.exit_code == 1 and "Traceback" not in result.output

@@ -1,0 +1,38 @@
+"""Regression guard on the development gold set (tests/gold/): scores may rise, never quietly fall.
+
+The figures in the closing notes come from `python tests/scoring.py`; the floors here sit a little
+below them so that a change that makes extraction worse fails the suite.
+"""
+from __future__ import annotations
+
+import pytest
+
+import scoring
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory, extractor):
+    if not all(p.is_file() for p in scoring.gold_paths(scoring.gold_docs())):
+        pytest.skip("gold documents not found under ../shared/corpus")
+    out = scoring.build_gold(tmp_path_factory.mktemp("gold"), extractor=extractor)
+    return scoring.score(out, scoring.gold_docs())
+
+
+def test_gold_set_is_big_enough():
+    docs = scoring.gold_docs()
+    assert len(docs) >= 8
+    assert sum(len(d["entities"]) for d in docs) >= 200
+    assert sum(len(d["relations"]) for d in docs) >= 100
+
+
+def test_entity_scores(scores):
+    total = scores.total(scores.entities)
+    assert total.f1 >= 0.88, scoring.table("entities", scores.entities, total)
+    for typ in ("Group", "State", "MediaOutlet"):
+        assert scores.entities[typ].f1 >= 0.93, (typ, scores.entities[typ].row())
+
+
+def test_relation_scores(scores):
+    total = scores.total(scores.relations)
+    assert total.precision >= 0.65, scoring.table("relations", scores.relations, total)
+    assert total.f1 >= 0.30, scoring.table("relations", scores.relations, total)
