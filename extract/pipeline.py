@@ -83,6 +83,9 @@ def load_nlp(model: str | None = None) -> Language:
         raise ModelError(f"cannot load spaCy pipeline {name!r}: {str(exc).splitlines()[0]}") from None
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newsgraph_paragraphs", before="parser")
+    # "U.S.-backed" must split like "US-backed", so the actor before the hyphen is seen
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[a-z])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.max_length = max(nlp.max_length, MAX_CHUNK + 10_000)
     return nlp
 

@@ -103,11 +103,11 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
-# Lengths are bounded ({0,500}, [^<>]): a "[" or "<" that is never closed must not make every
-# later one scan to the end of a 10 MB line (quadratic time).
-_MD_IMAGE = re.compile(r"!\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
-_MD_LINK = re.compile(r"\[([^\]\n]{0,500})\]\(([^)\n]{0,2000})\)")
-_MD_REF_LINK = re.compile(r"\[([^\]\n]{1,500})\]\[[^\]\n]{0,200}\]")
+# No class below can run past the next "[" or "<" (and lengths are bounded): a bracket that is
+# never closed must not make every later one rescan a 10 MB line (quadratic time).
+_MD_IMAGE = re.compile(r"!\[([^\[\]\n]{0,500})\]\([^)\[\n]{0,2000}\)")
+_MD_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\(([^)\[\n]{0,2000})\)")
+_MD_REF_LINK = re.compile(r"\[([^\[\]\n]{1,500})\]\[[^\[\]\n]{0,200}\]")
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]", re.M)
 _MD_QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.M)
 _MD_EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|`+|~~")
@@ -153,7 +153,12 @@ def join_broken_paragraphs(text: str) -> str:
             return " " * len(m.group(0))
         return m.group(0)
 
-    return re.sub(r"[ \t\r]*\n(?:[ \t\r]*\n)+[ \t]*", fix, text)
+    return _PARAGRAPH_GAP.sub(fix, text)
+
+
+# The lookbehind starts a match only at the start of a blank run: without it a long run of
+# spaces with no newline is rescanned from each of its positions (quadratic).
+_PARAGRAPH_GAP = re.compile(r"(?<![ \t\r])[ \t\r]*\n(?:[ \t\r]*\n)+[ \t]*")
 
 
 _HTML_DROP_OPEN = re.compile(r"<(script|style|noscript|template|head|svg)\b[^<>]*>", re.I)
@@ -248,7 +253,7 @@ STOPWORD_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "pl"
 _SCRIPT_LANGUAGE = {"arabic": "ar", "cyrillic": "ru", "cjk": "zh", "hebrew": "he", "greek": "el",
                     "devanagari": "hi", "hangul": "ko", "thai": "th"}
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-MIN_LANGUAGE_WORDS = 8  # below this, a Latin-script text is taken as English (too short to tell)
+MIN_LANGUAGE_WORDS = 15  # below this, a Latin-script text is taken as English (too short to tell)
 
 
 @functools.lru_cache(maxsize=None)
@@ -297,7 +302,8 @@ def detect_language(text: str, sample: int = 20_000) -> str:
         k = _script(c)
         scripts[k] = scripts.get(k, 0) + 1
     main_script = max(scripts, key=scripts.__getitem__)
-    words = [w.lower() for w in _WORD.findall(head)]
+    # Arabic articles in names ("al-Nusra") are not Spanish or French stop words here
+    words = [w.lower() for w in _WORD.findall(head) if w.lower() not in ("al", "el")]
     if main_script == "latin" and scripts["latin"] / len(letters) >= 0.5:
         if len(words) < MIN_LANGUAGE_WORDS:
             return "en"
@@ -478,6 +484,10 @@ def read_path(path: Path) -> Iterator[tuple[Document, str] | Skip]:
     try:
         text, encoding = decode_bytes(data)
     except (ValueError, UnicodeDecodeError) as exc:
+        if fmt == "jsonl" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            # one bad line (a NUL, invalid UTF-8) must not cost the file's other records
+            yield from _read_jsonl_lines(path, data)
+            return
         yield Skip(str(path), str(exc))
         return
     if not text.strip():
@@ -489,9 +499,20 @@ def read_path(path: Path) -> Iterator[tuple[Document, str] | Skip]:
     yield make_document(path.stem, str(path), text, fmt, encoding)
 
 
-def _read_jsonl(path: Path, text: str) -> Iterator[tuple[Document, str] | Skip]:
+def _read_jsonl_lines(path: Path, data: bytes) -> Iterator[tuple[Document, str] | Skip]:
+    """A .jsonl file that is not valid text as a whole: decode (JSON's UTF-8) and read line by line."""
+    for lineno, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield Skip(f"{path}:{lineno}", f"invalid UTF-8 at byte {exc.start} of the line")
+            continue
+        yield from _read_jsonl(path, line, first_line=lineno)
+
+
+def _read_jsonl(path: Path, text: str, first_line: int = 1) -> Iterator[tuple[Document, str] | Skip]:
     # split on "\n" only: str.splitlines() also splits on U+2028, \x1c ... which JSON strings may hold
-    for lineno, line in enumerate(text.split("\n"), start=1):
+    for lineno, line in enumerate(text.split("\n"), start=first_line):
         if not line.strip():
             continue
         where = f"{path}:{lineno}"

@@ -50,7 +50,8 @@ HOLDER_NOUNS = frozenset(
     "province region governorate area village district country nation state countries nations states "
     "donors donor sponsors organizations organisations institutions outlets media broadcaster newspaper "
     "agency agencies channel groups jets warplanes aircraft planes drones troops soldiers positions targets "
-    "bases convoys fighters commanders officials leaders units battalions brigades navy".split())
+    "bases convoys fighters commanders officials leaders units battalions brigades navy operatives agents "
+    "cadres recruits allies proxies militiamen".split())
 LIST_PREPS = frozenset({"including", "like", "as", "among"})
 ACTOR_HEADS = frozenset(
     "forces troops soldiers militias militia fighters presence bases base army military units advisers "
@@ -275,6 +276,11 @@ def _unique(xs: Iterable[int]) -> list[int]:
     return out
 
 
+def _unique_pairs(pairs):
+    seen = set()
+    return [p for p in pairs if not (p in seen or seen.add(p))]
+
+
 def _conj_root(tok: Token) -> Token:
     t = tok
     for _ in range(8):
@@ -387,7 +393,11 @@ class RelationExtractor:
                 for trig in self.lex.get("VERB", lemma):
                     out.extend(self._verb(view, tok, trig))
             if tok.pos_ in ("NOUN", "PROPN"):
-                for trig in self.lex.get("NOUN", low) + self.lex.get("NOUN", lemma):
+                compound = " ".join(c.lower_ for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1)
+                nouns = self.lex.get("NOUN", low) + (self.lex.get("NOUN", lemma) if lemma != low else [])
+                if compound:
+                    nouns = self.lex.get("NOUN", f"{compound} {low}") + nouns  # "regime change"
+                for trig in nouns:
                     out.extend(self._noun(view, tok, trig))
                 for trig in self.lex.get("ROLE", low):
                     out.extend(self._role(view, tok, trig))
@@ -469,7 +479,16 @@ class RelationExtractor:
                     for h in holders for s in subj]
         if passive:
             subjects = prep_objects(view, verb, ("by",))
+            if not subjects:
+                # "was trained and armed by the US": coordinated participles share the agent
+                for other in [*[c for c in verb.children if c.dep_ == "conj"], verb.head if verb.dep_ == "conj" else verb]:
+                    if other is not verb:
+                        subjects = prep_objects(view, other, ("by",))
+                        if subjects:
+                            break
             objects = [i for c in verb.children if c.dep_ == "nsubjpass" for i in view.ents(c)]
+            if not objects and verb.dep_ == "conj":
+                objects = [i for c in verb.head.children if c.dep_ == "nsubjpass" for i in view.ents(c)]
             if not objects and verb.dep_ in ("acl", "amod", "relcl"):
                 objects = view.ents(verb.head)
             rule = f"verb-passive:{trig.lemma}"
@@ -523,10 +542,16 @@ class RelationExtractor:
             if not objects:
                 objects = prep_objects(view, head, [p for p in trig.obj_preps if p not in ("of",)])
         elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and not subjects:
-            # "It has issued a threat in the form of a warning against Damascus"
-            pass
+            # "Bolton has been calling for regime change in Iran": the caller is the actor
+            if head.lower_ in ("for", "to", "of") and head.head.lemma_ not in ("receive", "get", "ask"):
+                subjects = subjects_of(view, head.head)
         subjects = [s for s in subjects if s not in objects]
-        return [Candidate(s, o, trig.type, noun, f"noun:{trig.lemma}", trig.confidence) for s in subjects for o in objects]
+        pairs = [(s, o) for s in subjects for o in objects]
+        if "between" in trig.obj_preps:
+            # "friction between the IRGC and the US Navy": every pair of the coordination
+            members = prep_objects(view, noun, ("between",))
+            pairs += [(a, b) for k, a in enumerate(members) for b in members[k + 1:]]
+        return [Candidate(s, o, trig.type, noun, f"noun:{trig.lemma}", trig.confidence) for s, o in _unique_pairs(pairs)]
 
     def _role(self, view: SentenceView, noun: Token, trig: Trigger) -> list[Candidate]:
         """Role nouns link the entity that holds the role (host) to the entity it is relative to."""
@@ -748,6 +773,8 @@ class RelationExtractor:
             for c in h.children:
                 if c.lower_ in hedges and c.dep_ in ("advmod", "aux", "amod", "det", "npadvmod"):
                     return True
+                if c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless"):
+                    return True  # "Even if Iran were arming the Houthis": a condition, not a claim
             if h.dep_ in ("ROOT",) or h.head is h:
                 break
             h = h.head

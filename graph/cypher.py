@@ -314,9 +314,9 @@ def evidence_rows(corpus: Corpus) -> list[Row]:
     return [rows[k] for k in sorted(rows)]
 
 
-def asserted_by_rows(corpus: Corpus) -> list[Row]:
+def asserted_by_rows(corpus: Corpus, evidence: list[Row] | None = None) -> list[Row]:
     ids = _entity_ids(corpus)
-    return [{"evidence": r["id"], "entity": r["asserted_by"]} for r in evidence_rows(corpus)
+    return [{"evidence": r["id"], "entity": r["asserted_by"]} for r in (evidence or evidence_rows(corpus))
             if r["asserted_by"] and r["asserted_by"] in ids]
 
 
@@ -363,8 +363,9 @@ def load_plan(corpus: Corpus, *, co_mentions: bool = True) -> list[Step]:
     steps += [Step("entities", entity_statement(t), rows) for t, rows in entity_rows(corpus).items()]
     steps.append(Step("mentions", mentions_statement(), mention_rows(corpus)))
     steps += [Step("relations", relation_statement(t), rows) for t, rows in relation_rows(corpus).items()]
-    steps.append(Step("evidence", evidence_statement(), evidence_rows(corpus)))
-    steps.append(Step("asserted_by", asserted_by_statement(), asserted_by_rows(corpus)))
+    evidence = evidence_rows(corpus)
+    steps.append(Step("evidence", evidence_statement(), evidence))
+    steps.append(Step("asserted_by", asserted_by_statement(), asserted_by_rows(corpus, evidence)))
     if co_mentions:
         steps.append(Step("co_mentions", co_mention_statement(), co_mention_rows(corpus)))
     steps.append(Step("published_by", published_by_statement(), published_by_rows(corpus)))

@@ -113,7 +113,7 @@ class EmbeddedStore:
     """
 
     def __init__(self, out_dir: str | os.PathLike[str], *, graph: str = GRAPH, bolt_port: int | None = None,
-                 start_timeout: float = 20.0):
+                 start_timeout: float = 60.0):
         self.out_dir = Path(out_dir)
         self.folder = (self.out_dir / STORE_DIR).absolute()
         self.graph_name = graph
@@ -215,13 +215,14 @@ class EmbeddedStore:
                                  f"{self._log_tail()}")
             if self.socket_path.exists():
                 try:
-                    client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=5)
+                    client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=2)
                     client.ping()
                     client.close()
                     if self.bolt_port:
                         self._wait_port()
                     return
-                except (redis.exceptions.BusyLoadingError, redis.exceptions.ConnectionError) as exc:
+                except (redis.exceptions.BusyLoadingError, redis.exceptions.ConnectionError,
+                        redis.exceptions.TimeoutError) as exc:  # still loading, or a busy machine
                     last = exc
             time.sleep(0.02)
         raise StoreError(f"the embedded graph store did not start within {self.start_timeout:.0f}s "

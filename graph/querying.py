@@ -106,6 +106,13 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _table_cell(value: Any) -> str:
+    # Lists of names read better as "a, b" on a terminal; csv/json keep the exact JSON.
+    if isinstance(value, list) and all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value):
+        return ", ".join(_cell(v) for v in value).replace("\n", " ")
+    return _cell(value).replace("\n", " ")
+
+
 def format_rows(rows: list[dict[str, Any]], columns: list[str], fmt: str = "table") -> str:
     """``table`` (aligned text), ``csv`` (with header) or ``json`` (array of row objects)."""
     if fmt == "json":
@@ -119,7 +126,7 @@ def format_rows(rows: list[dict[str, Any]], columns: list[str], fmt: str = "tabl
         return buf.getvalue()
     if fmt != "table":
         raise QueryError(f"unknown format {fmt!r}: table, csv or json")
-    cells = [[_cell(r.get(c)).replace("\n", " ") for c in columns] for r in rows]
+    cells = [[_table_cell(r.get(c)) for c in columns] for r in rows]
     widths = [min(60, max([len(c)] + [len(row[i]) for row in cells])) for i, c in enumerate(columns)]
 
     def line(values: list[str]) -> str:

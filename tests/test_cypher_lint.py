@@ -21,7 +21,7 @@ from newsgraph.graph.neo4j_export import cypher_script_statements, cypher_string
 from newsgraph.graph.querying import available_queries
 from newsgraph.records import ENTITY_TYPES, RELATION_TYPES, Corpus, Document, Entity, Evidence, Mention, Relation
 
-from test_falkor import seed_corpus
+from test_falkor import manual_seed_corpus
 
 LINT_DIR = Path(__file__).resolve().parent / "cypher-lint"
 NODE = shutil.which("node")
@@ -82,7 +82,7 @@ def _all_statements(tmp: Path) -> dict[str, str]:
     out |= {f"writer{i}": s for i, s in enumerate(writers)}
     out |= {f"queries/{k}.cypher": v for k, v in available_queries().items()}
     out |= {f"script{i}": s for i, s in enumerate(cypher_script_statements(_hostile_corpus(), batch_size=3))}
-    out |= {f"seed{i}": s for i, s in enumerate(cypher_script_statements(seed_corpus()))}
+    out |= {f"seed{i}": s for i, s in enumerate(cypher_script_statements(manual_seed_corpus()))}
     out |= {f"lit{i}": f"RETURN {cypher_string(v)} AS v" for i, v in enumerate(HOSTILE)}
     folder = write_neo4j_csv(_hostile_corpus(), tmp / "csv")
     schema = [x for x in (folder / "schema.cypher").read_text().split(";\n") if x.strip()]
@@ -151,7 +151,7 @@ def test_cypher_shell_script_with_hostile_strings(tmp_path):
 
 
 def test_cypher_shell_script_of_seed_corpus():
-    statements = cypher_script_statements(seed_corpus())
+    statements = cypher_script_statements(manual_seed_corpus())
     assert_clean({f"seed{i}": s for i, s in enumerate(statements)})
 
 

@@ -21,7 +21,7 @@ from newsgraph.graph.falkor import BOLT_GRAPH, EmbeddedStore, free_port
 from newsgraph.graph.neo4j_store import Neo4jConfig, load_neo4j, run_read
 from newsgraph.records import Corpus, Document, Entity, Evidence, Relation
 
-from test_falkor import seed_corpus
+from test_falkor import manual_seed_corpus
 
 REAL = bool(os.environ.get("NEO4J_URI"))
 SECRET = "s3cr3t-Pa55word!"
@@ -94,7 +94,7 @@ def bolt_safe(value):
 
 @pytest.fixture(scope="module")
 def corpus() -> Corpus:
-    return seed_corpus() if REAL else bolt_safe(seed_corpus())
+    return manual_seed_corpus() if REAL else bolt_safe(manual_seed_corpus())
 
 
 def expected_counts(corpus: Corpus) -> dict[str, int]:
