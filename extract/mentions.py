@@ -170,6 +170,9 @@ def type_from_name(name: str, label: str) -> tuple[str, str] | None:
             if any(w in words("name_word", "Organization") for w in low[1:]):
                 return "Organization", f"ner:{label}+name_word"
             return "Person", "ner:PERSON"
+        if label == "ORG" and 2 <= len(low) <= 3 and low[0] in words("first_name") and not any(
+                w in words("name_word", "Organization") for w in low):
+            return "Person", "ner:ORG+first_name"  # "Ashok Chopra" mis-tagged as an organisation
         if label == "FAC":
             return "Place", "ner:FAC"
         if label == "WORK_OF_ART":
@@ -288,6 +291,8 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher) -
         if gaz[m.entry].type not in ("Place", "State") or m.actor_form:
             return False
         for ent in ner_ents:
+            if any(t.text in POSSESSIVES or t.text.endswith(("’s", "'s")) for t in ent):
+                continue  # "Iran's Army" is Iran's, not a name of its own
             if ent.label_ in ("ORG", "FAC") and ent.start <= m.start and m.end <= ent.end and (ent.end - ent.start) > (m.end - m.start):
                 extra = [t for t in ent if (t.i < m.start or t.i >= m.end) and t.text[:1].isupper() and t.lower_ != "the"]
                 if extra and not any(gaz.lookup_name(t.text) for t in extra):
