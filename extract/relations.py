@@ -455,6 +455,14 @@ class RelationExtractor:
                         for j, mj, _sp in view.mentions:
                             if j != idx and mj.type in link["target_types"]:
                                 out.append(Candidate(idx, j, link["type"], root.head.head, f"link:{link['rule']}", link["confidence"]))
+                elif link["via"] == "modifier":
+                    # "Iranian Quds Force", "US Army": a state's adjective right before its agency
+                    prev = span.start - 1
+                    if prev >= view.sent.start:
+                        t = view.mention_of(span.doc[prev])
+                        if t is not None and t != idx and view.mentions_by_idx[t].type in link["target_types"]:
+                            out.append(Candidate(idx, t, link["type"], span.doc[prev], f"link:{link['rule']}",
+                                                 link["confidence"]))
                 elif link["via"] == "poss":
                     for c in root.children:
                         if c.dep_ == "poss":
