@@ -56,9 +56,9 @@ def mutate(rng: random.Random, src: Path, folder: Path, i: int) -> list[tuple[Pa
     put(f"{stem}-utf16.txt", text.encode("utf-16"), "utf-16")
     words = text.split(" ")
     md = " ".join(w + (rng.choice(MD_NOISE) if rng.random() < 0.08 else "") for w in words)
-    put(f"{stem}-noise.md", md.encode(), "markdown noise")
+    put(f"{stem}-mdnoise.md", md.encode(), "markdown noise")
     html = " ".join((rng.choice(HTML_NOISE) if rng.random() < 0.08 else "") + w for w in words)
-    put(f"{stem}-noise.html", f"<html><head><title>x</title></head><body>{html}".encode(), "html noise")
+    put(f"{stem}-htmlnoise.html", f"<html><head><title>x</title></head><body>{html}".encode(), "html noise")
     return out
 
 

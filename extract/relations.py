@@ -389,7 +389,10 @@ class RelationExtractor:
         for tok in view.sent:
             lemma = tok.lemma_.lower()
             low = tok.lower_
-            if tok.pos_ in ("VERB", "AUX") or (tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "acl")):
+            predicate = any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children)
+            # the small model tags some verbs as nouns or adverbs ("Russia and Iran back X"):
+            # a token with a subject or an object is a predicate whatever its tag
+            if tok.pos_ in ("VERB", "AUX") or (tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "acl")) or predicate:
                 for trig in self.lex.get("VERB", lemma):
                     out.extend(self._verb(view, tok, trig))
             if tok.pos_ in ("NOUN", "PROPN"):
@@ -541,6 +544,10 @@ class RelationExtractor:
         subjects.extend(prep_objects(view, noun, trig.subj_preps))
         objects = prep_objects(view, noun, [p for p in trig.obj_preps if p not in trig.subj_preps or not subjects])
         head = noun.head
+        if trig.type == "CONTROLS" and noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in ("VERB", "AUX"):
+            # "Mosul remains under the control of the Iraqi government"
+            return [Candidate(s_, o, "CONTROLS", noun, f"noun-under:{trig.lemma}", trig.confidence)
+                    for s_ in prep_objects(view, noun, ("of", "by")) for o in subjects_of(view, head.head)]
         if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB":
             # light verb: "Turkey has provided support to militants", "the US issued a warning against Damascus"
             if not subjects:
