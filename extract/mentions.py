@@ -287,10 +287,12 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher) -
     ner_ents = [e for e in doc.ents if e.label_ in SPACY_LABELS]
 
     # A longer model entity that swallows a gazetteer place ("Aleppo Media Center") keeps its name.
+    ent_at = {t: ent for ent in ner_ents for t in range(ent.start, ent.end)}
+
     def swallowed(m: GazMatch) -> bool:
         if gaz[m.entry].type not in ("Place", "State") or m.actor_form:
             return False
-        for ent in ner_ents:
+        for ent in ([ent_at[m.start]] if m.start in ent_at else []):
             if any(t.text in POSSESSIVES or t.text.endswith(("’s", "'s")) for t in ent):
                 continue  # "Iran's Army" is Iran's, not a name of its own
             if ent.label_ in ("ORG", "FAC") and ent.start <= m.start and m.end <= ent.end and (ent.end - ent.start) > (m.end - m.start):
@@ -361,7 +363,7 @@ def _heading_lines(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of title-cased lines (headings), where the model invents organisations."""
     ranges = []
     pos = 0
-    for line in doc.text.split("\n"):
+    for line in doc.text.split("\n"):  # once per document
         words_ = [w for w in line.split() if any(c.isalpha() for c in w)]
         if 1 < len(words_) <= 14 and not line.rstrip().endswith((".", "?", "!", '"', "”")):
             caps = sum(1 for w in words_ if w[:1].isupper())
@@ -398,6 +400,10 @@ def definite_references(doc: Doc, text: str, found: list[tuple[EntityMention, Sp
     for k, sent in enumerate(doc.sents):
         for t in sent:
             sent_index[t.i] = k
+    by_sentence: dict[int, list[tuple[EntityMention, Span]]] = {}
+    for m, span in found:
+        if m.type in COREF_TYPES and "coref" not in m.basis and len(m.name.split()) >= 2:
+            by_sentence.setdefault(sent_index.get(span.start, 0), []).append((m, span))
     out = []
     for chunk in doc.noun_chunks:
         root = chunk.root
@@ -406,10 +412,9 @@ def definite_references(doc: Doc, text: str, found: list[tuple[EntityMention, Sp
         nouns = {root.lower_} | {c.lower_ for c in root.children if c.dep_ == "compound"}
         k = sent_index.get(root.i, 0)
         cands = {}
-        for m, span in found:
-            if span.start >= chunk.start or m.type not in COREF_TYPES or "coref" in m.basis:
-                continue
-            if k - sent_index.get(span.start, 0) > COREF_WINDOW:
+        window = [pair for j in range(max(0, k - COREF_WINDOW), k + 1) for pair in by_sentence.get(j, ())]
+        for m, span in window:
+            if span.start >= chunk.start:
                 continue
             parts = m.name.split()
             if len(parts) >= 2 and parts[-1].lower() in nouns and parts[-1][:1].isupper():

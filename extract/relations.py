@@ -356,6 +356,7 @@ class RelationExtractor:
                  journalists: frozenset[str] = frozenset()) -> list[RawRelation]:
         """Relations of one document; ``journalists``: names from its byline, who may REPORT_ON."""
         self._journalists = journalists
+        self._text = doc.text  # Doc.text is rebuilt on every access: read it once per document
         relations: list[RawRelation] = []
         by_sent: dict[int, list[tuple[int, EntityMention, Span]]] = {}
         for idx, (m, span) in enumerate(mentions):
@@ -661,7 +662,7 @@ class RelationExtractor:
         items = sorted(view.mentions, key=lambda x: x[2].start)
         out.extend(self._surface_verbs(view, items))
         for (ia, ma, sa), (ib, mb, sb) in zip(items, items[1:]):
-            between = doc.text[sa.end_char:sb.start_char]
+            between = self._text[sa.end_char:sb.start_char]
             if len(between) > 60:
                 continue
             for p in self.lex.patterns:
@@ -693,15 +694,15 @@ class RelationExtractor:
         for k in range(n - 1):
             ia, ma, sa = items[k]
             ib, mb, sb = items[k + 1]
-            between = doc.text[sa.end_char:sb.start_char]
+            between = self._text[sa.end_char:sb.start_char]
             if len(between) > 50 or "\n" in between:
                 continue
             for vp in self.lex.verb_forms:
                 m = vp.regex.match(between)
                 if not m:
                     continue
-                sources = [ia] + self._list_before(items, k, doc)
-                targets = [ib] + self._list_after(items, k + 1, doc)
+                sources = [ia] + self._list_before(items, k, self._text)
+                targets = [ib] + self._list_after(items, k + 1, self._text)
                 if vp.passive:
                     sources, targets = targets, sources
                 start = sa.end_char + m.start("verb")
@@ -715,10 +716,10 @@ class RelationExtractor:
         return out
 
     @staticmethod
-    def _list_before(items, k: int, doc) -> list[int]:
+    def _list_before(items, k: int, text: str) -> list[int]:
         got = []
         while k > 0:
-            sep = doc.text[items[k - 1][2].end_char:items[k][2].start_char]
+            sep = text[items[k - 1][2].end_char:items[k][2].start_char]
             if not LIST_SEP.match(sep):
                 break
             got.append(items[k - 1][0])
@@ -726,10 +727,10 @@ class RelationExtractor:
         return got
 
     @staticmethod
-    def _list_after(items, k: int, doc) -> list[int]:
+    def _list_after(items, k: int, text: str) -> list[int]:
         got = []
         while k + 1 < len(items):
-            sep = doc.text[items[k][2].end_char:items[k + 1][2].start_char]
+            sep = text[items[k][2].end_char:items[k + 1][2].start_char]
             if not LIST_SEP.match(sep):
                 break
             got.append(items[k + 1][0])
@@ -842,7 +843,7 @@ class RelationExtractor:
             if speaker is None:
                 continue
             for j in range(k + 1, len(sents)):
-                if j > k + 1 and doc.text[_sent_end(sents[j - 1]):_sent_start(sents[j])].count("\n") >= 2:
+                if j > k + 1 and self._text[_sent_end(sents[j - 1]):_sent_start(sents[j])].count("\n") >= 2:
                     break  # the quoted paragraph ended
                 speakers[sents[j].start] = speaker
         return speakers

@@ -93,7 +93,7 @@ def test_gazetteer_change_invalidates_everything(tmp_path, extractor):
     _, stats = extract(items_of(src), other, cache)
     assert stats == {"cached": 0, "extracted": 3}
     # the old fingerprint's entries are gone, only the new pipeline's remain
-    assert {p.parent.name for p in cache_files(cache)} == {other.fingerprint}
+    assert {p.parent for p in cache_files(cache)} == {ExtractionCache(cache, other.fingerprint).folder}
     # the same gazetteer file again: everything cached
     _, stats = extract(items_of(src), Extractor(extractor.nlp, Gazetteer.load([gz])), cache)
     assert stats == {"cached": 3, "extracted": 0}
