@@ -44,10 +44,11 @@ def token_keys(tokens: list[str]) -> list[str | None]:
     n = len(tokens)
     for i, tok in enumerate(tokens):
         t = tok.strip()
-        f = fold(t)
+        raw = fold(t)
+        f = raw.strip("'")
         if not t:
             out.append(None)
-        elif t in SKIP_PUNCT or f in ("'s",):
+        elif t in SKIP_PUNCT or raw == "'s":
             out.append("")
         elif f in ALWAYS_ARTICLES and i + 1 < n:
             out.append("")
@@ -80,7 +81,7 @@ def simple_tokens(text: str) -> list[str]:
 def key_tuple(text: str) -> tuple[str, ...]:
     """The normalised token tuple of a name (leading "the" and trailing possessive removed)."""
     keys = [k for k in token_keys(simple_tokens(text)) if k]
-    if keys and keys[0] == "the" and len(keys) > 1:
+    while len(keys) > 1 and keys[0] == "the":
         keys = keys[1:]
     return tuple(keys)
 
