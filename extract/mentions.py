@@ -12,6 +12,7 @@ Acronyms defined in the text ("Islamic State of Iraq and Syria (ISIS)") are tied
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -343,6 +344,8 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher) -
             continue
         if not any(t.pos_ == "PROPN" or t.text.isupper() for t in doc[start:end]):
             continue  # "Groups" at the start of a sentence is a common noun, not a name
+        if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?\.?", name.strip()):
+            continue  # bare initials ("H.R.") are a fragment of a name, not a name
         typed = type_from_name(clean_surface(name), ent.label_)
         if typed is None:
             continue

@@ -103,7 +103,12 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
         for ck, m in sorted(keys.items()):
             if not ck.startswith("name:") or ck in alias_of or len(ck[5:].split()) != 1 or m.type in ("Place", "State"):
                 continue
-            hits = sorted(f for f, last in full.items() if last == ck[5:] and f != ck)
+            word = ck[5:]
+            hits = sorted(f for f, last in full.items() if last == word and f != ck)
+            if not hits:
+                # "John" for "John Bolton" (first names), "Kweis" for "Khweis" (a misspelt surname)
+                hits = sorted(f for f, last in full.items() if f != ck and (
+                    _first_word(f, gazetteer) == word or (len(word) >= 5 and fuzz.ratio(word, last) >= 85)))
             if len(hits) == 1:
                 alias_of[ck] = hits[0]
                 log.append({"surface": ck[5:], "entity_key": hits[0], "reason": f"surname of a person named in {ext.document.id}"})
@@ -201,6 +206,11 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
         resolution_log=log,
         skipped=list(skipped),
     )
+
+
+def _first_word(cluster_key: str, gazetteer: Gazetteer) -> str:
+    name = gazetteer[cluster_key[4:]].name if cluster_key.startswith("gaz:") else cluster_key[5:]
+    return name_key(name.split()[0]) if name.split() else ""
 
 
 def relation_id(source: str, typ: str, target: str) -> str:
