@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Articles dropped anywhere: al/el are never meaningful alone inside a name.
 ALWAYS_ARTICLES = frozenset({"al", "el"})
@@ -86,6 +87,7 @@ def key_tuple(text: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
+@lru_cache(maxsize=200_000)
 def name_key(text: str) -> str:
     """One string key per name; equal keys mean "the same name"."""
     return " ".join(key_tuple(text))

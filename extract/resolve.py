@@ -72,11 +72,7 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
             continue
         best, best_score = None, 0.0
         for other in by_type[t]:
-            if other.startswith("gaz:"):
-                e = gazetteer[other[4:]]
-                forms = [name_key(f) for f in e.surface_forms()]
-            else:
-                forms = [other[5:]]
+            forms = gaz_forms(gazetteer, other[4:]) if other.startswith("gaz:") else (other[5:],)
             for f in forms:
                 if len(f) < FUZZY_MIN_LENGTH:
                     continue
@@ -206,6 +202,15 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
         resolution_log=log,
         skipped=list(skipped),
     )
+
+
+def gaz_forms(gazetteer: Gazetteer, entry_id: str) -> tuple[str, ...]:
+    """Normalised names of a gazetteer entry, computed once per gazetteer (resolution hot spot)."""
+    cache = gazetteer.__dict__.setdefault("_form_keys", {})
+    if entry_id not in cache:
+        cache[entry_id] = tuple(k for k in (name_key(f) for f in gazetteer[entry_id].surface_forms())
+                                if len(k) >= FUZZY_MIN_LENGTH)
+    return cache[entry_id]
 
 
 def _first_word(cluster_key: str, gazetteer: Gazetteer) -> str:

@@ -388,12 +388,25 @@ def _term_key(term) -> tuple[str, str, str, str]:
             str(getattr(term, "language", None) or ""))
 
 
+def _triple_key(t):
+    return tuple(_term_key(x) for x in t)
+
+
 class _SortedGraph(Graph):
     """A Graph whose triple iteration is sorted: rdflib's XML and JSON-LD writers emit in store order,
     which depends on string hashing and so changes between runs.  Used only for writing."""
 
     def triples(self, triple):  # noqa: D102 - same contract as Graph.triples
-        yield from sorted(super().triples(triple), key=lambda t: tuple(_term_key(x) for x in t))
+        s, p, o = triple if isinstance(triple, tuple) else (None, None, None)
+        if s is None and p is None and o is None:
+            # serializers ask for everything several times; the graph no longer changes: sort once
+            cached = self.__dict__.get("_all_sorted")
+            if cached is None:
+                cached = sorted(super().triples(triple), key=_triple_key)
+                self.__dict__["_all_sorted"] = cached
+            yield from cached
+            return
+        yield from sorted(super().triples(triple), key=_triple_key)
 
 
 class _SortedDataset(Dataset):

@@ -29,6 +29,7 @@ from newsgraph.extract.resolve import resolve
 from newsgraph.graph.assemble import to_networkx, write_graphml
 from newsgraph.graph.files import remove_stale_temporaries, staged
 from newsgraph.graph.jsonl import read_corpus, write_corpus, write_jsonl
+from newsgraph.errors import NewsgraphError
 from newsgraph.records import Corpus, DocExtraction, Document
 
 log = logging.getLogger("newsgraph")
@@ -74,7 +75,7 @@ def build_lock(out_dir: Path, wait: bool = False) -> Iterator[None]:
 
 def extract_documents(items: Iterable[tuple[Document, str]], extractor: Extractor, *, processes: int = 1,
                       cache_dir: Path | None = None, on_done: Callable[[DocExtraction], None] | None = None,
-                      stats: dict | None = None) -> list[DocExtraction]:
+                      stats: dict | None = None, scheduler=None, model: str | None = None) -> list[DocExtraction]:
     """Extraction records for every document, from the cache when the document and pipeline are unchanged."""
     from newsgraph.extract.cache import ExtractionCache
     from newsgraph.extract.parallel import extract_parallel
@@ -95,7 +96,7 @@ def extract_documents(items: Iterable[tuple[Document, str]], extractor: Extracto
     if stats is not None:
         stats["cached"] = len(results)
         stats["extracted"] = len(todo)
-    for ext in extract_parallel(todo, extractor, processes=processes):
+    for ext in extract_parallel(todo, extractor, processes=processes, scheduler=scheduler, model=model):
         results[ext.document.id] = ext
         if cache:
             cache.put(ext)
@@ -110,8 +111,17 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
           model: str | None = None, gazetteer_files: Iterable[str] = (), processes: int = 1,
           rdf_format: str = "turtle", html: bool = True, store: bool = True, cache: bool = True,
           progress: bool | None = None, extractor: Extractor | None = None,
-          on_skip: Callable[[Skip], None] | None = None) -> BuildResult:
-    """Build the graph of ``inputs`` into ``out_dir`` and return the resolved records and output paths."""
+          on_skip: Callable[[Skip], None] | None = None, engine: str = "local",
+          scheduler: str | None = None) -> BuildResult:
+    """Build the graph of ``inputs`` into ``out_dir`` and return the resolved records and output paths.
+
+    ``engine="dask"`` sends extraction to the dask.distributed scheduler at ``scheduler``
+    (resolution and assembly stay here); the output is identical to a local build.
+    """
+    if engine not in ("local", "dask"):
+        raise NewsgraphError(f"unknown engine {engine!r} (local or dask)")
+    if engine == "dask" and not scheduler:
+        raise NewsgraphError("--engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
     out = Path(out_dir)
     with build_lock(out):
         # what a killed (kill -9) earlier build left half-written; safe: we hold the lock
@@ -132,7 +142,9 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
         stats: dict = {}
         exts = extract_documents(items, ex, processes=processes,
                                  cache_dir=(out / ".cache") if cache else None,
-                                 on_done=(lambda _e: bar.update(1)) if bar else None, stats=stats)
+                                 on_done=(lambda _e: bar.update(1)) if bar else None, stats=stats,
+                                 scheduler=scheduler if engine == "dask" else None, model=model)
+        del items  # the texts are no longer needed: memory grows with the graph, not the corpus
         if bar:
             bar.close()
         corpus = resolve(exts, ex.gazetteer, [{"path": s.path, "reason": s.reason} for s in skipped])

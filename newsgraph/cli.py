@@ -121,24 +121,32 @@ def main(verbose: int) -> None:
 @click.option("--neo4j", "use_neo4j", is_flag=True, help="Also load the graph into Neo4j (NEO4J_URI, ...).")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) if any input is skipped.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where extraction runs: here, or on a dask.distributed cluster.")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="dask scheduler address, e.g. tcp://host:8786 (with --engine dask).")
 @user_errors
 def build(inputs, out_dir, model, gazetteers, processes, rdf_format, no_html, no_store, no_cache, use_neo4j,
-          strict, progress):
+          strict, progress, engine, scheduler):
     """Build the graph from files or folders of .txt, .md, .html and .jsonl articles.
 
     \b
     Example:
         newsgraph build examples/ ../shared/corpus/seeds --out newsgraph-out
         newsgraph build articles.jsonl --gazetteer my-actors.jsonl -j 2
+        newsgraph build corpus/ --engine dask --scheduler tcp://127.0.0.1:8786
     """
     from newsgraph.api import build as run_build
+
+    if engine == "dask" and not scheduler:
+        raise click.UsageError("--engine dask needs --scheduler ADDRESS")
 
     def on_skip(skip):
         click.echo(f"newsgraph: {skip}", err=True)
 
     result = run_build(inputs, out_dir, model=model, gazetteer_files=gazetteers, processes=processes,
                        rdf_format=rdf_format, html=not no_html, store=not no_store, cache=not no_cache,
-                       progress=progress, on_skip=on_skip)
+                       progress=progress, on_skip=on_skip, engine=engine, scheduler=scheduler)
     if use_neo4j:
         from newsgraph.graph.neo4j_store import Neo4jConfig, load_neo4j
         load_neo4j(result.corpus, Neo4jConfig.from_env(), progress=progress)

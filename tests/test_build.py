@@ -240,3 +240,8 @@ def test_user_gazetteer_extends_and_overrides(tmp_path, extractor):
     ents = {e["name"]: e for e in rows(tmp_path / "o" / "entities.jsonl")}
     assert ents["Liwa Example"]["type"] == "Group"
     assert ents["Liwa Example"]["mentions"][0]["text"] == "Example Brigade"
+
+
+def test_dask_engine_needs_a_scheduler(tmp_path):
+    result = CliRunner().invoke(main, ["build", str(IDLIB_SEED), "--out", str(tmp_path / "o"), "--engine", "dask"])
+    assert result.exit_code == 2 and "--scheduler" in result.output
