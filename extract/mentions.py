@@ -86,10 +86,12 @@ class GazetteerMatcher:
             forms = None if key in loose else frozenset(exact.get(key, ()))
             self.index[key] = (entry_id, actor, forms)
         self.max_len = max((len(k) for k in self.index), default=1)
+        self.prefixes = {k[:n] for k in self.index for n in range(1, len(k) + 1)}
 
     def __call__(self, doc: Doc) -> list[GazMatch]:
         toks = [t.text for t in doc]
         keys = token_keys(toks)
+        starts = {t.i for t in doc if t.is_sent_start}
         # positions of content tokens; a barrier (None) breaks a run
         matches: list[GazMatch] = []
         i = 0
@@ -100,19 +102,23 @@ class GazetteerMatcher:
                 continue
             found = None
             seq: list[int] = []
+            cur: tuple[str, ...] = ()
             j = i
             while j < n and len(seq) < self.max_len:
                 k = keys[j]
                 if k is None:
                     break
                 if k:
-                    if seq and doc[j].is_sent_start:
+                    if seq and j in starts:
                         break
+                    cur = cur + (k,)
+                    if cur not in self.prefixes:
+                        break  # no gazetteer name goes on like this
                     seq.append(j)
-                    hit = self.index.get(tuple(keys[p] for p in seq))
+                    hit = self.index.get(cur)
                     if hit and self._case_ok(doc, seq, hit[2]):
                         found = (list(seq), hit)
-                elif doc[j].text in POSSESSIVES:
+                elif toks[j] in POSSESSIVES:
                     break
                 j += 1
             if found:
