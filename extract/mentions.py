@@ -404,6 +404,12 @@ def definite_references(doc: Doc, text: str, found: list[tuple[EntityMention, Sp
     """'the community-led police force' after 'the Idlib Free Police': a definite description whose
     head noun is the last word of a recently named organisation refers to it (one candidate only).
     The mention keeps its own text but takes the antecedent's name, so aliases stay clean."""
+    # the head words antecedents could be named by ("police" for "Free Police"); none: nothing to do
+    heads = {m.name.split()[-1].lower() for m, _s in found
+             if m.type in COREF_TYPES and "coref" not in m.basis and len(m.name.split()) >= 2
+             and m.name.split()[-1][:1].isupper()}
+    if not heads:
+        return []
     taken = {t.i for _m, span in found for t in span}
     sent_index = {}
     for k, sent in enumerate(doc.sents):
@@ -414,9 +420,13 @@ def definite_references(doc: Doc, text: str, found: list[tuple[EntityMention, Sp
         if m.type in COREF_TYPES and "coref" not in m.basis and len(m.name.split()) >= 2:
             by_sentence.setdefault(sent_index.get(span.start, 0), []).append((m, span))
     out = []
-    for chunk in doc.noun_chunks:
-        root = chunk.root
-        if root.i in taken or not chunk[0].lower_ in ("the", "this", "that") or root.pos_ != "NOUN":
+    for root in doc:
+        # only nouns that could name an antecedent, as the head of "the ... NOUN" (no noun_chunks: slow)
+        if root.pos_ != "NOUN" or root.i in taken or not (
+                root.lower_ in heads or any(c.dep_ == "compound" and c.lower_ in heads for c in root.children)):
+            continue
+        chunk = doc[root.left_edge.i:root.i + 1]
+        if chunk[0].lower_ not in ("the", "this", "that") or any(t.i in taken for t in chunk):
             continue
         nouns = {root.lower_} | {c.lower_ for c in root.children if c.dep_ == "compound"}
         k = sent_index.get(root.i, 0)

@@ -148,6 +148,7 @@ class Lexicon:
     speech: frozenset[str] = frozenset()
     mention_links: list[dict] = field(default_factory=list)
     verb_forms: list["VerbForm"] = field(default_factory=list)
+    verb_form_words: frozenset[str] = frozenset()
 
     def get(self, pos: str, lemma: str) -> list[Trigger]:
         return self.triggers.get((pos, lemma), [])
@@ -178,6 +179,8 @@ def load_lexicon() -> Lexicon:
                 bool(row.get("inverse")), tuple(row["source_types"]) if row.get("source_types") else None,
                 tuple(row["target_types"]) if row.get("target_types") else None, bool(row.get("same_country"))))
     lex.verb_forms = _verb_forms(lex.triggers)
+    lex.verb_form_words = frozenset(f for (pos, lemma), ts in lex.triggers.items() if pos == "VERB"
+                                    for f in inflect(lemma))
     for row in _data_lines("modality.jsonl"):
         words = frozenset(row["words"])
         if row["kind"] == "hedge":
@@ -390,11 +393,12 @@ class RelationExtractor:
         for tok in view.sent:
             lemma = tok.lemma_.lower()
             low = tok.lower_
-            predicate = any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children)
+            verbs = self.lex.get("VERB", lemma)
             # the small model tags some verbs as nouns or adverbs ("Russia and Iran back X"):
             # a token with a subject or an object is a predicate whatever its tag
-            if tok.pos_ in ("VERB", "AUX") or (tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "acl")) or predicate:
-                for trig in self.lex.get("VERB", lemma):
+            if verbs and (tok.pos_ in ("VERB", "AUX") or (tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "acl"))
+                          or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children)):
+                for trig in verbs:
                     out.extend(self._verb(view, tok, trig))
             if tok.pos_ in ("NOUN", "PROPN"):
                 compound = " ".join(c.lower_ for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1)
@@ -697,6 +701,8 @@ class RelationExtractor:
             between = self._text[sa.end_char:sb.start_char]
             if len(between) > 50 or "\n" in between:
                 continue
+            if not self.lex.verb_form_words.intersection(between.lower().split()):
+                continue  # no trigger verb form between the two names: skip the regexes
             for vp in self.lex.verb_forms:
                 m = vp.regex.match(between)
                 if not m:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Iterable
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from newsgraph.extract.gazetteer import Gazetteer
 from newsgraph.extract.normalize import name_key, slugify
@@ -61,29 +61,32 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
 
     name_keys = sorted(k for k in members if k.startswith("name:") and k not in alias_of)
     gaz_keys = sorted(k for k in members if k.startswith("gaz:"))
-    by_type: dict[str, list[str]] = defaultdict(list)
+    # per type: the names fuzzy matching may join, and which cluster owns each (in a stable order)
+    choices: dict[str, list[str]] = defaultdict(list)
+    owners: dict[str, list[str]] = defaultdict(list)
+
+    def admit(key: str, typ: str) -> None:
+        forms = gaz_forms(gazetteer, key[4:]) if key.startswith("gaz:") else (key[5:],)
+        for f in forms:
+            if len(f) >= FUZZY_MIN_LENGTH:
+                choices[typ].append(f)
+                owners[typ].append(key)
+
     for k in gaz_keys:
-        by_type[gazetteer[k[4:]].type].append(k)
+        admit(k, gazetteer[k[4:]].type)
     for k in name_keys:
         nk = k[5:]
         t = majority_type(k)
-        if len(nk) < FUZZY_MIN_LENGTH:
-            by_type[t].append(k)
-            continue
-        best, best_score = None, 0.0
-        for other in by_type[t]:
-            forms = gaz_forms(gazetteer, other[4:]) if other.startswith("gaz:") else (other[5:],)
-            for f in forms:
-                if len(f) < FUZZY_MIN_LENGTH:
-                    continue
-                score = fuzz.ratio(nk, f)
-                if score > best_score:
-                    best, best_score = other, score
-        if best is not None and best_score >= FUZZY_THRESHOLD:
-            alias_of[k] = best
-            log.append({"surface": nk, "entity_key": best, "reason": f"fuzzy match {best_score:.0f} within type {t}"})
+        best = None
+        if len(nk) >= FUZZY_MIN_LENGTH and choices[t]:
+            # rapidfuzz's C loop; the first of equally good names wins, as the order is stable
+            best = process.extractOne(nk, choices[t], scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
+        if best is not None:
+            _form, score, pos = best
+            alias_of[k] = owners[t][pos]
+            log.append({"surface": nk, "entity_key": owners[t][pos], "reason": f"fuzzy match {score:.0f} within type {t}"})
         else:
-            by_type[t].append(k)
+            admit(k, t)
 
     # -- 5: "Cartalucci" joins "Tony Cartalucci" of the same document --------------------
     # (the model often types a bare surname as ORG, so any non-gazetteer one-word name qualifies)
