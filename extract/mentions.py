@@ -12,6 +12,7 @@ Acronyms defined in the text ("Islamic State of Iraq and Syria (ISIS)") are tied
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -91,7 +92,7 @@ class GazetteerMatcher:
     def __call__(self, doc: Doc) -> list[GazMatch]:
         toks = [t.text for t in doc]
         keys = token_keys(toks)
-        starts = {t.i for t in doc if t.is_sent_start}
+        starts = {sent.start for sent in doc.sents}
         # positions of content tokens; a barrier (None) breaks a run
         matches: list[GazMatch] = []
         i = 0
@@ -320,12 +321,11 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher) -
         add(m.start, m.end, name, typ, key, basis)
 
     # demonyms that denote the state as an actor ("Russian aerospace forces", "Iranian allies")
-    for tok in doc:
-        if taken[tok.i]:
-            continue
-        state = gaz.demonyms.get(tok.text.lower()) if tok.text[:1].isupper() else None
-        if state and state in gaz and demonym_is_actor(tok):
-            add(tok.i, tok.i + 1, tok.text, gaz[state].type, state, "demonym")
+    for i, word in enumerate(t.text for t in doc):
+        # look at the Token only for a capitalised demonym (building Tokens is the costly part)
+        state = gaz.demonyms.get(word.lower()) if word[:1].isupper() and not taken[i] else None
+        if state and state in gaz and demonym_is_actor(doc[i]):
+            add(i, i + 1, word, gaz[state].type, state, "demonym")
 
     for ent in ner_ents:
         if any(taken[p] for p in range(ent.start, ent.end)):
@@ -411,19 +411,25 @@ def definite_references(doc: Doc, text: str, found: list[tuple[EntityMention, Sp
     if not heads:
         return []
     taken = {t.i for _m, span in found for t in span}
-    sent_index = {}
-    for k, sent in enumerate(doc.sents):
-        for t in sent:
-            sent_index[t.i] = k
+    sent_starts = [sent.start for sent in doc.sents]
+
+    def sent_of(i: int) -> int:
+        return bisect_right(sent_starts, i) - 1
+
     by_sentence: dict[int, list[tuple[EntityMention, Span]]] = {}
     for m, span in found:
         if m.type in COREF_TYPES and "coref" not in m.basis and len(m.name.split()) >= 2:
-            by_sentence.setdefault(sent_index.get(span.start, 0), []).append((m, span))
+            by_sentence.setdefault(sent_of(span.start), []).append((m, span))
+    roots: set[int] = set()
+    for i, word in enumerate(t.lower_ for t in doc):
+        if word in heads and i not in taken:
+            tok = doc[i]
+            roots.add(tok.head.i if tok.dep_ == "compound" else i)  # "police force": force is the head
+    sent_index = {i: sent_of(i) for i in roots}
     out = []
-    for root in doc:
+    for root in (doc[i] for i in sorted(roots)):
         # only nouns that could name an antecedent, as the head of "the ... NOUN" (no noun_chunks: slow)
-        if root.pos_ != "NOUN" or root.i in taken or not (
-                root.lower_ in heads or any(c.dep_ == "compound" and c.lower_ in heads for c in root.children)):
+        if root.pos_ != "NOUN" or root.i in taken:
             continue
         chunk = doc[root.left_edge.i:root.i + 1]
         if chunk[0].lower_ not in ("the", "this", "that") or any(t.i in taken for t in chunk):

@@ -24,6 +24,7 @@ POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lower case without diacritics, typographic apostrophes and dashes unified, dots dropped.
 
