@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
-from newsgraph.extract.normalize import key_tuple, name_key
+from newsgraph.extract.normalize import name_key
 from newsgraph.records import ENTITY_TYPES
 
 DEFAULT_GAZETTEER = "gazetteer.jsonl"
@@ -156,7 +156,3 @@ class Gazetteer:
         for e in sorted(self.entries.values(), key=lambda e: e.id):
             for form in e.surface_forms():
                 yield form, e.id, form in e.actor_aliases
-
-
-def form_tokens_key(tokens: list[str]) -> tuple[str, ...]:
-    return key_tuple(" ".join(tokens))

@@ -636,7 +636,6 @@ class RelationExtractor:
         actor = None
         if i >= 2 and doc[i - 1].text in ("-", "‐", "‑") and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
             actor = view.mention_of(doc[i - 2])
-        heads = [tok]
         if actor is None:
             # "US-armed and backed front": the second participle shares the first one's actor
             root = _conj_root(tok)
@@ -693,7 +692,6 @@ class RelationExtractor:
         """"Qatar funds Jabhat al-Nusra" when the parser took "funds" for a noun: verb forms between
         two names, with lists on either side ("the US, UK and EU fund X")."""
         out: list[Candidate] = []
-        doc = view.sent.doc
         n = len(items)
         for k in range(n - 1):
             ia, ma, sa = items[k]

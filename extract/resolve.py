@@ -18,8 +18,7 @@ from rapidfuzz import fuzz, process
 
 from newsgraph.extract.gazetteer import Gazetteer
 from newsgraph.extract.normalize import name_key, slugify
-from newsgraph.records import (SYMMETRIC_RELATIONS, Corpus, DocExtraction, Entity, Evidence, Relation,
-                               Mention)
+from newsgraph.records import SYMMETRIC_RELATIONS, Corpus, DocExtraction, Entity, Evidence, Relation
 
 FUZZY_THRESHOLD = 92.0
 FUZZY_MIN_LENGTH = 8

@@ -28,7 +28,7 @@ import html
 import os
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import pandas as pd

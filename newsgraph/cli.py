@@ -18,7 +18,6 @@ import re
 import signal
 import sys
 from collections import Counter
-from pathlib import Path
 
 import click
 
