@@ -317,8 +317,7 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher) -
         key, typ, basis = entry.id, entry.type, "gazetteer"
         if entry.seat_of and entry.seat_of in gaz and capital_is_actor(span):
             key, typ, basis = entry.seat_of, gaz[entry.seat_of].type, f"metonymy:{entry.id}"
-        name = span.text if key == entry.id else span.text
-        add(m.start, m.end, name, typ, key, basis)
+        add(m.start, m.end, span.text, typ, key, basis)
 
     # demonyms that denote the state as an actor ("Russian aerospace forces", "Iranian allies")
     for i, word in enumerate(t.text for t in doc):

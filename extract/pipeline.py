@@ -160,10 +160,6 @@ class Extractor:
 
     def extract_many(self, items: Iterable[tuple[Document, str]], batch_size: int = BATCH_SIZE) -> Iterator[DocExtraction]:
         """Extract in order; long documents are parsed on their own, the rest batched by spaCy."""
-        def texts() -> Iterator[tuple[str, Document]]:
-            for document, masked in items:
-                yield masked, document
-
         pending: list[tuple[Document, str]] = []
         for document, masked in items:
             if not is_english(document) or len(masked) > MAX_CHUNK:

@@ -212,7 +212,6 @@ class SentenceView:
         for idx, _m, span in mentions:
             for t in span:
                 self.by_token[t.i] = idx
-        self.by_root: dict[int, int] = {span.root.i: idx for idx, _m, span in mentions}
         self.mentions_by_idx: dict[int, EntityMention] = {idx: m for idx, m, _span in mentions}
 
     def mention_of(self, tok: Token) -> int | None:
@@ -246,8 +245,6 @@ class SentenceView:
         for c in tok.children:
             if c.dep_ == "conj":
                 found.extend(self.ents(c, depth + 1))
-            elif c.dep_ == "appos" and m is not None and self.mention_of(c) is not None and self.mention_of(c) != m:
-                pass  # an apposition names the same thing again
         return _unique(found)
 
     def _predicate_subject(self, tok: Token, depth: int) -> list[int]:
@@ -782,7 +779,8 @@ class RelationExtractor:
                 h = h.head
         for h in heads:
             for c in h.children:
-                if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and h is tok):
+                # "did not fund", "no support for": the negation words are data (modality.jsonl)
+                if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in self.lex.negations and h is tok):
                     return True
         return False
 
