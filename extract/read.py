@@ -254,6 +254,8 @@ STOPWORD_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "pl"
 _SCRIPT_LANGUAGE = {"arabic": "ar", "cyrillic": "ru", "cjk": "zh", "hebrew": "he", "greek": "el",
                     "devanagari": "hi", "hangul": "ko", "thai": "th"}
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# letters outside the Latin blocks (_script's "latin"): few in English text, so findall is cheap
+_NON_LATIN_LETTER = re.compile("[^\\W\\d_A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
 MIN_LANGUAGE_WORDS = 15  # below this, a Latin-script text is taken as English (too short to tell)
 
 
@@ -296,32 +298,36 @@ def detect_language(text: str, sample: int = 5_000) -> str:
     'fr'
     """
     head = text[:sample]
-    letters = [c for c in head if c.isalpha()]
-    if not letters:
+    n_letters = sum(map(str.isalpha, head))
+    if not n_letters:
         return "en"
-    scripts: dict[str, int] = {}
-    for c in letters:
-        k = _script(c)
-        scripts[k] = scripts.get(k, 0) + 1
-    main_script = max(scripts, key=scripts.__getitem__)
     # Arabic articles in names ("al-Nusra") are not Spanish or French stop words here
-    words = [w.lower() for w in _WORD.findall(head) if w.lower() not in ("al", "el")]
+    words = [w for w in map(str.lower, _WORD.findall(head)) if w not in ("al", "el")]
     counts = Counter(words)  # score distinct words once, not every occurrence
 
     def share(lang: str) -> float:
         stop = _stop_words(lang)
-        return sum(n for w, n in counts.items() if w in stop) / max(1, len(words))
+        return sum(counts[w] for w in counts.keys() & stop) / max(1, len(words))
 
-    if main_script == "latin" and scripts["latin"] / len(letters) >= 0.5:
+    # a strict Latin majority is the main script; only other texts need the per-script count
+    if 2 * len(_NON_LATIN_LETTER.findall(head)) < n_letters:
         if len(words) < MIN_LANGUAGE_WORDS:
+            return "en"
+        en = share("en")
+        if en >= 0.25:  # decided whatever the other languages score (the rule below)
             return "en"
         scores = {lang: share(lang) for lang in STOPWORD_LANGUAGES}
         best = max(scores, key=scores.__getitem__)
-        en = scores["en"]
         # unsure (no list fits: names, tables, noise) counts as English, like too short a text
-        if best == "en" or en >= 0.25 or en >= 0.75 * scores[best] or scores[best] < 0.12:
+        if best == "en" or en >= 0.75 * scores[best] or scores[best] < 0.12:
             return "en"
         return best
+    scripts: dict[str, int] = {}
+    for c in head:
+        if c.isalpha():
+            k = _script(c)
+            scripts[k] = scripts.get(k, 0) + 1
+    main_script = max(scripts, key=scripts.__getitem__)
     # mostly another script: stop words where spaCy has them, else the script's main language
     scores = {lang: share(lang) for lang in ("ru", "uk", "ar", "fa")}
     best = max(scores, key=scores.__getitem__)

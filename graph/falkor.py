@@ -21,6 +21,7 @@ import signal
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -353,8 +354,12 @@ class EmbeddedStore:
             self.db.connection.execute_command("GRAPH.CONSTRAINT", "CREATE", self.graph_name, "UNIQUE", "NODE",
                                                label, "PROPERTIES", 1, prop)
 
-    def load(self, corpus: Corpus, *, batch_size: int = 5000, replace: bool = True) -> dict[str, Any]:
-        """Write the corpus with the shared writer statements; ``replace`` deletes the graph first."""
+    def load(self, corpus: Corpus, *, batch_size: int = 5000, replace: bool = True,
+             cancel: threading.Event | None = None) -> dict[str, Any]:
+        """Write the corpus with the shared writer statements; ``replace`` deletes the graph first.
+
+        ``cancel`` set (by another thread) stops the load between two batches with a StoreError.
+        """
         t0 = time.perf_counter()
         if replace:
             self.delete_graph()
@@ -364,6 +369,8 @@ class EmbeddedStore:
         stats: dict[str, Any] = {k: 0 for k in cypher.KINDS}
         for step in cypher.load_plan(corpus):
             for batch in cypher.batches(step.rows, batch_size):
+                if cancel is not None and cancel.is_set():
+                    raise StoreError("loading the embedded store was cancelled")
                 g.query(step.statement, {"rows": batch})
                 stats[step.kind] += len(batch)
         stats["rows"] = sum(stats[k] for k in cypher.KINDS)
@@ -389,10 +396,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def load_embedded(corpus: Corpus, out_dir: str | os.PathLike[str], *, batch_size: int = 5000) -> Path:
+def load_embedded(corpus: Corpus, out_dir: str | os.PathLike[str], *, batch_size: int = 5000,
+                  cancel: threading.Event | None = None) -> Path:
     """Replace the build's embedded graph with ``corpus``; returns the store folder."""
     with EmbeddedStore(out_dir) as store:
-        stats = store.load(corpus, batch_size=batch_size)
+        stats = store.load(corpus, batch_size=batch_size, cancel=cancel)
     log.info("embedded store: %s rows in %.2fs", stats["rows"], stats["seconds"])
     return store.folder
 

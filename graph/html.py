@@ -93,9 +93,12 @@ _VIS_DIRS = ("templates/lib/vis-9.1.2", "lib/vis-9.1.2")
 
 
 def write_html(corpus: Corpus, path: str | os.PathLike[str], *, focus: str | None = None, depth: int = 2,
-               title: str = "newsgraph") -> Path:
-    """Write the interactive graph page; with ``focus``, only that entity's ``depth``-hop neighbourhood."""
-    graph = to_networkx(corpus)
+               title: str = "newsgraph", graph: nx.MultiDiGraph | None = None) -> Path:
+    """Write the interactive graph page; with ``focus``, only that entity's ``depth``-hop neighbourhood.
+
+    ``graph`` is ``to_networkx(corpus)`` when the caller has it already (not modified here).
+    """
+    graph = to_networkx(corpus) if graph is None else graph
     focus_id = None
     if focus is not None:
         focus_id = find_entity(graph, focus)
@@ -199,36 +202,48 @@ def _sampled_layout(nodes: list[str], edges: list[tuple[str, str, float]], itera
     ew = np.array([p[2] for p in pairs], dtype=np.float64)
     rng = np.random.RandomState(SEED)
     side = math.sqrt(n)  # ideal distance 1, so the drawing covers about n unit squares
-    pos = rng.rand(n, 2) * side
+    start = rng.rand(n, 2) * side
+    # x and y as separate vectors, sums by bincount: several times faster than (n, 2) arrays
+    # with axis sums and np.add.at, which made this the slowest step of a rebuild
+    x, y = start[:, 0].copy(), start[:, 1].copy()
     m = min(samples, n - 1)
     temp = side / 10.0
     cool = (0.02 / 10.0) ** (1.0 / iterations)
+
+    def spread(a, b, fx, fy, dx, dy) -> None:  # force (fx, fy) onto a, its opposite onto b
+        dx += np.bincount(a, fx, n) - np.bincount(b, fx, n)
+        dy += np.bincount(a, fy, n) - np.bincount(b, fy, n)
+
     for _ in range(iterations):
         idx = rng.randint(0, n, size=(n, m))
-        delta = pos[:, None, :] - pos[idx]
-        dist2 = np.maximum((delta ** 2).sum(axis=2), 1e-2)
-        disp = (delta / dist2[:, :, None]).sum(axis=1) * ((n - 1) / m)
-        cell = np.floor((pos + rng.rand(2) * 2.0) / 2.0).astype(np.int64)
-        key = cell[:, 0] * 1_000_003 + cell[:, 1]
+        ddx = x[:, None] - x[idx]
+        ddy = y[:, None] - y[idx]
+        inv = 1.0 / np.maximum(ddx * ddx + ddy * ddy, 1e-2)
+        scale = (n - 1) / m
+        dx = (ddx * inv).sum(axis=1) * scale
+        dy = (ddy * inv).sum(axis=1) * scale
+        shift = rng.rand(2) * 2.0
+        key = np.floor((x + shift[0]) / 2.0).astype(np.int64) * 1_000_003 + np.floor((y + shift[1]) / 2.0).astype(np.int64)
         order = np.argsort(key, kind="stable")
         sk = key[order]
         for j in range(1, min(near, n - 1) + 1):
             same = sk[:-j] == sk[j:]
             a, b = order[:-j][same], order[j:][same]
-            d = pos[a] - pos[b]
-            f = d / np.maximum((d ** 2).sum(axis=1), 1e-4)[:, None]
-            np.add.at(disp, a, f)
-            np.add.at(disp, b, -f)
+            cx, cy = x[a] - x[b], y[a] - y[b]
+            inv2 = 1.0 / np.maximum(cx * cx + cy * cy, 1e-4)
+            spread(a, b, cx * inv2, cy * inv2, dx, dy)
         if len(pairs):
-            d = pos[ei] - pos[ej]
-            f = d * (np.sqrt((d ** 2).sum(axis=1)) * ew)[:, None]
-            np.add.at(disp, ei, -f)
-            np.add.at(disp, ej, f)
-        disp -= (pos - side / 2) * 0.05  # weak gravity keeps small components near the middle
-        length = np.sqrt((disp ** 2).sum(axis=1)) + 1e-9
-        pos += disp / length[:, None] * np.minimum(length, temp)[:, None]
+            cx, cy = x[ei] - x[ej], y[ei] - y[ej]
+            w = np.sqrt(cx * cx + cy * cy) * ew
+            spread(ej, ei, cx * w, cy * w, dx, dy)  # attraction: ei pulled toward ej
+        dx -= (x - side / 2) * 0.05  # weak gravity keeps small components near the middle
+        dy -= (y - side / 2) * 0.05
+        length = np.sqrt(dx * dx + dy * dy) + 1e-9
+        step = np.minimum(length, temp) / length
+        x += dx * step
+        y += dy * step
         temp *= cool
-    return {k: (float(pos[i, 0]), float(pos[i, 1])) for i, k in enumerate(nodes)}
+    return {k: (float(x[i]), float(y[i])) for i, k in enumerate(nodes)}
 
 
 # -- data ---------------------------------------------------------------------------------------------

@@ -507,13 +507,22 @@ def stream_turtle(corpus: Corpus, path: str | os.PathLike[str], base_iri: str = 
     prefixes = _prefixes(base)
     by_length = sorted(((ns, p) for p, ns in prefixes.items()), key=lambda x: -len(x[0]))
 
+    iris: dict[str, str] = {}  # the same IRIs recur in every chunk: write each one once
+
     def term(t) -> str:
         if isinstance(t, URIRef):
             iri = str(t)
-            for ns, prefix in by_length:
-                if iri.startswith(ns) and _PN_LOCAL_SAFE.fullmatch(iri[len(ns):]):
-                    nt_term(t)  # the same safety check as for N-Triples
-                    return f"{prefix}:{iri[len(ns):]}"
+            done = iris.get(iri)
+            if done is None:
+                done = nt_term(t)  # the same safety check as for N-Triples
+                for ns, prefix in by_length:
+                    if iri.startswith(ns) and _PN_LOCAL_SAFE.fullmatch(iri[len(ns):]):
+                        done = f"{prefix}:{iri[len(ns):]}"
+                        break
+                if len(iris) >= 500_000:  # bounded: memory follows the chunk, not the corpus
+                    iris.clear()
+                iris[iri] = done
+            return done
         return nt_term(t)
 
     with atomic_path(path) as tmp:

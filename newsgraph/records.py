@@ -8,7 +8,7 @@ converts to a plain dict (``to_dict``) whose keys are exactly the fields of the 
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 ENTITY_TYPES = ("Group", "State", "MediaOutlet", "Place", "Organization", "Person")
@@ -41,7 +41,8 @@ class Mention:
     text: str
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # flat fields: a plain dict is several times faster than dataclasses.asdict's deep copy
+        return {"doc": self.doc, "start": self.start, "end": self.end, "text": self.text}
 
 
 @dataclass
@@ -114,7 +115,10 @@ class Evidence:
     asserted_by: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {f: getattr(self, f) for f in _EVIDENCE_FIELDS}  # flat: no asdict deep copy needed
+
+
+_EVIDENCE_FIELDS = tuple(Evidence.__dataclass_fields__)
 
 
 @dataclass(frozen=True)

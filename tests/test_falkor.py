@@ -689,3 +689,35 @@ def test_cli_build_then_query(tmp_path):
     result = CliRunner().invoke(main, ["query", "controls", "--out", str(out), "--format", "json"])
     assert result.exit_code == 0, result.output
     assert {"actor": "al-Qaeda", "type": "Group", "controls": ["Idlib"]} in json.loads(result.output)
+
+
+def test_build_whose_store_load_fails_commits_no_file(tmp_path, extractor):
+    """The store loads while the files are written; if it fails, the earlier outputs stay whole."""
+    from newsgraph.api import build
+    from newsgraph.errors import NewsgraphError
+
+    examples = sorted(p for p in (Path(__file__).resolve().parent.parent / "examples").iterdir()
+                      if p.suffix in (".txt", ".md", ".html"))
+    assert len(examples) >= 2
+    out = tmp_path / "out"
+    build(examples, out, extractor=extractor, progress=False)
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    with EmbeddedStore(out):  # another command holds the store: the build's load must fail
+        with pytest.raises(NewsgraphError, match="in use"):
+            build(examples[:1], out, extractor=extractor, progress=False)
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    assert after == before  # same files, same bytes, no temporaries left
+    assert len((out / "documents.jsonl").read_text().splitlines()) == len(examples)
+    build(examples[:1], out, extractor=extractor, progress=False)  # and the same build succeeds alone
+    assert len((out / "documents.jsonl").read_text().splitlines()) == 1
+
+
+def test_cancelled_load_stops_between_batches(tmp_path, corpus):
+    import threading
+
+    from newsgraph.errors import NewsgraphError
+    cancel = threading.Event()
+    cancel.set()
+    with EmbeddedStore(tmp_path) as store:
+        with pytest.raises(NewsgraphError, match="cancelled"):
+            store.load(corpus, cancel=cancel)

@@ -347,6 +347,32 @@ def test_two_builds_give_identical_ntriples(seed_rdf_build, extractor, tmp_path)
 
 # ------------------------------------------------------------------------------------------ export / CLI
 
+def test_graphml_round_trip_with_hostile_text(hostile_build, tmp_path):
+    """Our GraphML writer: networkx and a plain XML parser read it; values survive except the
+    characters XML 1.0 cannot hold (NUL here), which become U+FFFD."""
+    import xml.etree.ElementTree as ET
+
+    import networkx as nx
+
+    from newsgraph.graph.assemble import _graphml_safe, to_networkx
+
+    path = exporters.export(hostile_build, "graphml", output=tmp_path / "g.graphml")
+    root = ET.parse(path).getroot()
+    key_ids = [k.get("id") for k in root.iter("{http://graphml.graphdrawing.org/xmlns}key")]
+    assert len(key_ids) == len(set(key_ids))  # unique, as the schema requires
+    back = nx.read_graphml(path, force_multigraph=True)
+    want = to_networkx(read_corpus(hostile_build))
+
+    def clean(value):
+        value = _graphml_safe(value)
+        return value.replace("\x00", "\ufffd") if isinstance(value, str) else value
+
+    assert dict(back.nodes(data=True)) == {n: {k: clean(v) for k, v in d.items()} for n, d in want.nodes(data=True)}
+    assert sorted(back.edges(keys=True, data=True)) == sorted(
+        (u, v, k, {kk: clean(vv) for kk, vv in d.items()}) for u, v, k, d in want.edges(keys=True, data=True))
+    assert back.nodes[HOSTILE_ID]["label"] == HOSTILE_NAME.replace("\x00", "\ufffd")
+
+
 def test_export_dispatch_and_errors(hostile_build, tmp_path):
     assert exporters.export(hostile_build, "ttl") == hostile_build / "graph.ttl"
     assert exporters.export(hostile_build, "nquads", output=tmp_path) == tmp_path / "graph.nq"
