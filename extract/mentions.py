@@ -120,7 +120,10 @@ class GazetteerMatcher:
                     if hit and self._case_ok(doc, seq, hit[2]):
                         found = (list(seq), hit)
                 elif toks[j] in POSSESSIVES:
-                    break
+                    # a possessive ends a name unless a gazetteer form goes on through it
+                    # ("Assad's forces", an actor alias of Syria)
+                    if not (seq and j + 1 < n and keys[j + 1] and cur + (keys[j + 1],) in self.prefixes):
+                        break
                 j += 1
             if found:
                 seq, (entry_id, actor, _) = found

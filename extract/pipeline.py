@@ -186,7 +186,7 @@ class Extractor:
         return self.extract(document, masked)
 
 
-EXTRACTOR_VERSION = "2"  # 2: sentence-length cap, long texts extracted piece by piece, language
+EXTRACTOR_VERSION = "3"  # 2: sentence-length cap, long texts piece by piece, language; 3: relation rules round 2
 
 
 def is_english(document: Document) -> bool:

@@ -55,9 +55,13 @@ HOLDER_NOUNS = frozenset(
 LIST_PREPS = frozenset({"including", "like", "as", "among"})
 ACTOR_HEADS = frozenset(
     "forces troops soldiers militias militia fighters presence bases base army military units advisers "
-    "advisors operations personnel proxies navy jets aircraft warplanes".split())
+    "advisors operations personnel proxies navy jets aircraft warplanes coalition warships ships".split())
 LIST_SEP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&)\s*(?:the\s+)?$", re.I)
-PLACE_NOUNS = frozenset("city town province region governorate area village district capital".split())
+PLACE_NOUNS = frozenset("city town province region governorate area village district capital enclave field "
+                        "port suburb suburbs neighborhood neighbourhood airport island islands".split())
+COPULAS = frozenset("be remain stay become fall come".split())
+# verbs whose subject undergoes their noun object ("received support from", "faces threats from")
+RECIPIENT_VERBS = frozenset("receive get face suffer endure".split())
 
 
 @dataclass(frozen=True)
@@ -146,6 +150,7 @@ class Lexicon:
     hedges: frozenset[str] = frozenset()
     negations: frozenset[str] = frozenset()
     speech: frozenset[str] = frozenset()
+    negative_verbs: frozenset[str] = frozenset()
     mention_links: list[dict] = field(default_factory=list)
     verb_forms: list["VerbForm"] = field(default_factory=list)
     verb_form_words: frozenset[str] = frozenset()
@@ -189,6 +194,8 @@ def load_lexicon() -> Lexicon:
             lex.negations = words
         elif row["kind"] == "speech":
             lex.speech = words
+        elif row["kind"] == "negative_verb":
+            lex.negative_verbs = words
     return lex
 
 
@@ -226,9 +233,11 @@ class SentenceView:
         if m is not None:
             found.append(m)
         elif tok.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X") or tok.lower_ in HOLDER_NOUNS:
+            # "former US officials" no longer act for the US
+            holder = tok.lower_ in HOLDER_NOUNS and not any(c.lower_ in ("former", "ex") for c in tok.children)
             for c in tok.children:
                 if c.dep_ in ("appos", "compound", "nmod", "amod", "poss") and self.mention_of(c) is not None and (
-                        c.dep_ == "appos" or tok.lower_ in HOLDER_NOUNS):
+                        c.dep_ == "appos" or holder):
                     found.append(self.mention_of(c))
                 elif tok.lower_ in HOLDER_NOUNS and c.dep_ == "prep" and c.lower_ in ("of",) :
                     for p in c.children:
@@ -236,6 +245,22 @@ class SentenceView:
                             found.extend(self.ents(p, depth + 1))
                 elif tok.lower_ in HOLDER_NOUNS and c.dep_ == "prep" and c.lower_ in LIST_PREPS | {"such"}:
                     found.extend(self._list_members(c, depth))
+                elif tok.lower_ in HOLDER_NOUNS and c.dep_ == "amod" and c.lemma_ == "lead" and c.i >= 2 \
+                        and c.doc[c.i - 1].text in ("-", "‐", "‑"):
+                    # "the US-led coalition bombed ...": the leader acts through it
+                    lead = self.mention_of(c.doc[c.i - 2])
+                    if lead is not None:
+                        found.append(lead)
+            if not found and tok.pos_ == "NOUN":
+                # "Trump's ambassador to the U.N., Nikki Haley, gave ...": the parser hangs the
+                # name on the organisation rather than on the title it names
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ in ("to", "of", "at", "for"):
+                        for p in c.children:
+                            if p.dep_ == "pobj" and self.mention_of(p) is not None:
+                                found.extend(self.mention_of(a) for a in p.children if a.dep_ == "appos"
+                                             and self.mention_of(a) is not None
+                                             and self.mentions_by_idx[self.mention_of(a)].type == "Person")
             if not found and tok.dep_ == "appos" and tok.lower_ in HOLDER_NOUNS:
                 h = self.mention_of(tok.head)
                 if h is not None:
@@ -246,6 +271,25 @@ class SentenceView:
             if c.dep_ == "conj":
                 found.extend(self.ents(c, depth + 1))
         return _unique(found)
+
+    def antecedent(self, pron: Token) -> list[int]:
+        """"Iran ... its allies": the nearest actor named before a possessive "its" in the sentence."""
+        first = pron.head
+        while first.dep_ == "conj":  # "the US and its allies": the first conjunct
+            first = first.head
+        if first.i != pron.head.i:
+            m = self.mention_of(first)
+            return [m] if m is not None else []
+        best = None
+        for idx, m, span in self.mentions:
+            root = span.root
+            possessor = span.end < len(span.doc) and span.doc[span.end].text in ("'s", "’s")
+            if not possessor and root.dep_ == "pobj" and root.head.lower_ in (
+                    "in", "from", "into", "across", "inside", "to", "with"):
+                continue  # "ISIS's re-emergence in Iraq from its bases": a place phrase is not the owner
+            if span.end <= pron.i and m.type not in ("Place", "Person") and (best is None or span.end > best[1]):
+                best = (idx, span.end)
+        return [best[0]] if best else []
 
     def _predicate_subject(self, tok: Token, depth: int) -> list[int]:
         """"Britain was one of six countries supporting ...": the countries are Britain."""
@@ -264,6 +308,24 @@ class SentenceView:
             if p.dep_ == "pobj" and p.head.i in (prep.i,) or (p.dep_ == "pobj" and p.head.dep_ in ("prep", "amod") and p.head.head.i == prep.i):
                 out.extend(self.ents(p, depth + 1))
         return out
+
+
+def _according(tok: Token) -> Token | None:
+    """The "according" that ``tok`` is the source of: "according to X", and through a few
+    nouns and participles, "according to a translation published by X", "according to a report by X"."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ != "pobj":
+            return None
+        prep = t.head
+        if prep.lower_ == "to" and prep.head.lower_ == "according":
+            return prep.head
+        if prep.lower_ not in ("by", "of", "from", "in"):
+            return None
+        t = prep.head
+        if t.dep_ in ("acl", "amod") and t.pos_ == "VERB":  # "a translation published by"
+            t = t.head
+    return None
 
 
 def _unique(xs: Iterable[int]) -> list[int]:
@@ -304,6 +366,29 @@ def subjects_of(view: SentenceView, verb: Token, depth: int = 0) -> list[int]:
                 found.extend(view.ents(c))
     if found:
         return found
+    if any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
+        return []  # "the Trump admin has reacted by attacking Syria": a subject that names no entity
+    if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children):
+        # object control: "empowering Congress to prohibit ...", "urged Turkey to attack ..."
+        return [i for c in verb.head.children if c.dep_ == "dobj" for i in view.ents(c)]
+    gov = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else None
+    if gov is not None and gov.pos_ == "NOUN" and gov.dep_ in ("dobj", "attr") and gov.head.pos_ in ("VERB", "AUX"):
+        # "Iran's role in helping X"; "Iran placed importance on helping X"
+        found = [i for c in gov.children if c.dep_ == "poss" for i in view.ents(c)]
+        if found:
+            return found
+        gov = gov.head
+    if gov is not None and gov.pos_ in ("VERB", "AUX"):
+        # a gerund after a preposition takes the governing verb's object if it names one
+        # ("blamed the MEK for killing", "accused Turkey of aiding"), its passive subject
+        # ("was convicted of joining"), else its subject ("admitted to aiding")
+        found = [i for c in gov.children if c.dep_ == "dobj" for i in view.ents(c)]
+        if not found and _is_passive(gov):
+            found = [i for c in gov.children if c.dep_ == "nsubjpass" for i in view.ents(c)]
+            if not found and gov.dep_ in ("acl", "amod", "relcl"):
+                found = view.ents(gov.head)
+            return found
+        return found or subjects_of(view, gov, depth + 1)
     if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX"):
         return subjects_of(view, verb.head, depth + 1)
     if verb.dep_ in ("relcl", "acl") and not _is_passive(verb):
@@ -329,6 +414,12 @@ def prep_objects(view: SentenceView, head: Token, preps: Iterable[str]) -> list[
             for p in c.children:
                 if p.dep_ == "pobj":
                     out.extend(view.ents(p))
+                elif p.dep_ == "prep" and p.lower_ == "of":  # "inside of Syria"
+                    out.extend(i for q in p.children if q.dep_ == "pobj" for i in view.ents(q))
+        elif c.dep_ == "advmod" and c.lower_ in preps:  # "inside of Syria" parsed as an adverb
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    out.extend(i for q in p.children if q.dep_ == "pobj" for i in view.ents(q))
     return out
 
 
@@ -427,8 +518,13 @@ class RelationExtractor:
             for link in self.lex.mention_links:
                 if m.type not in link["source_types"]:
                     continue
+                if link.get("actor_only") and head_noun.i == root.i:
+                    continue  # "US troops in Syria", but not "the US in Syria"
                 if link["via"] == "prep":
-                    for c in head_noun.children:
+                    # "the YPG, the major US ally in Syria": the apposition describes the name
+                    heads = [head_noun, *(a for a in root.children if a.dep_ == "appos" and a.pos_ == "NOUN"
+                                          and view.mention_of(a) is None)] if link.get("appos") else [head_noun]
+                    for c in (c for h in heads for c in h.children):
                         if c.dep_ == "prep" and c.lower_ in link["preps"]:
                             for p in c.children:
                                 if p.dep_ != "pobj":
@@ -456,10 +552,11 @@ class RelationExtractor:
                                 out.append(Candidate(idx, t, link["type"], root.head, f"link:{link['rule']}", link["confidence"]))
                 elif link["via"] == "according":
                     # "..., according to Al Arabiya": the outlet reports on the sentence's actors
-                    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
+                    according = _according(root)
+                    if according is not None:
                         for j, mj, _sp in view.mentions:
                             if j != idx and mj.type in link["target_types"]:
-                                out.append(Candidate(idx, j, link["type"], root.head.head, f"link:{link['rule']}", link["confidence"]))
+                                out.append(Candidate(idx, j, link["type"], according, f"link:{link['rule']}", link["confidence"]))
                 elif link["via"] == "modifier":
                     # "Iranian Quds Force", "US Army": a state's adjective right before its agency
                     prev = span.start - 1
@@ -469,7 +566,13 @@ class RelationExtractor:
                             out.append(Candidate(idx, t, link["type"], span.doc[prev], f"link:{link['rule']}",
                                                  link["confidence"]))
                 elif link["via"] == "poss":
-                    for c in root.children:
+                    owner = root
+                    if link.get("through_head") and (root.dep_ == "appos" or root.dep_ == "pobj" and root.head.lower_ == "of"):
+                        # "Syria's largest oil field, al-Omar"; "Syria's border enclave of Afrin"
+                        noun = root.head if root.dep_ == "appos" else root.head.head
+                        if noun.lower_ in PLACE_NOUNS:
+                            owner = noun
+                    for c in owner.children:
                         if c.dep_ == "poss":
                             for t in view.ents(c):
                                 mt = view.mentions_by_idx[t]
@@ -490,6 +593,14 @@ class RelationExtractor:
             holders = prep_objects(view, verb, trig.subj_preps)
             return [Candidate(h, s, trig.type, verb, f"verb-inverse:{trig.lemma}", trig.confidence)
                     for h in holders for s in subj]
+        if passive and trig.type == "OPERATES_IN":
+            # "US troops stationed in Syria", "the militia is based in Idlib": the patient is there
+            subjects = [i for c in verb.children if c.dep_ == "nsubjpass" for i in view.ents(c)]
+            if not subjects and verb.dep_ in ("acl", "amod", "relcl"):
+                subjects = view.ents(verb.head)
+            objects = prep_objects(view, verb, [p for p in trig.obj_preps if p])
+            return [Candidate(s, o, trig.type, verb, f"verb-passive:{trig.lemma}", trig.confidence - 0.05)
+                    for s in subjects for o in objects]
         if passive:
             subjects = prep_objects(view, verb, ("by",))
             if not subjects:
@@ -513,6 +624,11 @@ class RelationExtractor:
                 if c.dep_ in ("dobj", "obj", "dative", "attr") and "" in trig.obj_preps:
                     objects.extend(view.ents(c))
             objects.extend(prep_objects(view, verb, [p for p in trig.obj_preps if p]))
+            if not objects and trig.type == "SUPPORTS" and "" in trig.obj_preps:
+                # "helping the Syrian regime establish control": the helped one is the
+                # subject of the complement clause
+                objects = [i for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+                           for s in c.children if s.dep_ == "nsubj" for i in view.ents(s)]
             # "provided support to X": the noun object's own prepositions are handled by _noun
             rule = f"verb:{trig.lemma}"
             conf = trig.confidence
@@ -534,6 +650,13 @@ class RelationExtractor:
                     m = view.mention_of(t)
                     if m is not None:
                         objects.append(m)
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            # "As Politico pointed out, MEK have killed Americans": the main clause is the report
+            own = {t.i for t in verb.subtree}
+            for t in verb.head.subtree:
+                m = view.mention_of(t) if t.i not in own else None
+                if m is not None:
+                    objects.append(m)
         return [Candidate(s, o, "REPORTS_ON", verb, f"report:{trig.lemma}", trig.confidence)
                 for s in subjects for o in _unique(objects)]
 
@@ -544,23 +667,40 @@ class RelationExtractor:
             subjects = [i for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                         for i in view.ents(c)]
         subjects.extend(prep_objects(view, noun, trig.subj_preps))
+        if not subjects:
+            subjects = [i for c in noun.children if c.dep_ == "poss" and c.lower_ == "its" for i in view.antecedent(c)]
         objects = prep_objects(view, noun, [p for p in trig.obj_preps if p not in trig.subj_preps or not subjects])
+        if not objects and subjects:
+            # "operations by our Israeli allies against Quds Force leaders": the object's
+            # preposition is often attached to the agent's noun
+            for c in noun.children:
+                if c.dep_ == "prep" and c.lower_ in trig.subj_preps:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            objects.extend(prep_objects(view, p, [q for q in trig.obj_preps if q not in ("of", "in")]))
         head = noun.head
         if trig.type == "CONTROLS" and noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in ("VERB", "AUX"):
             # "Mosul remains under the control of the Iraqi government"
             return [Candidate(s_, o, "CONTROLS", noun, f"noun-under:{trig.lemma}", trig.confidence)
                     for s_ in prep_objects(view, noun, ("of", "by")) for o in subjects_of(view, head.head)]
-        if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB":
+        if noun.dep_ in ("dobj", "obj") and head.pos_ in ("VERB", "NOUN"):  # the model tags "face" a noun
             # light verb: "Turkey has provided support to militants", "the US issued a warning against Damascus"
-            if not subjects:
+            if head.lemma_ in RECIPIENT_VERBS:
+                # "the US will face threats from Iranian forces": the verb's subject undergoes it
+                objects = subjects_of(view, head)
+                subjects = subjects or prep_objects(view, head, ("from", "by"))
+            elif not subjects:
                 subjects = subjects_of(view, head)
-                if head.lemma_ == "receive":
-                    objects, subjects = subjects, prep_objects(view, noun, ("from",)) + prep_objects(view, head, ("from",))
             if not objects:
                 objects = prep_objects(view, head, [p for p in trig.obj_preps if p not in ("of",)])
+        elif trig.type == "REPORTS_ON" and noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" \
+                and not subjects and objects and all(view.mentions_by_idx[o].type == "MediaOutlet" for o in objects):
+            # "Khweis said in an interview with Kurdistan24": the outlet reports on the speaker
+            subjects, objects = objects, subjects_of(view, head.head)
         elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and not subjects:
-            # "Bolton has been calling for regime change in Iran": the caller is the actor
-            if head.lower_ in ("for", "to", "of") and head.head.lemma_ not in ("receive", "get", "ask"):
+            # "Bolton has been calling for regime change in Iran", "forces fighting in support of
+            # Assad": the caller, the fighter is the actor
+            if head.lower_ in ("for", "to", "of", "in") and head.head.lemma_ not in ("receive", "get", "ask"):
                 subjects = subjects_of(view, head.head)
         subjects = [s for s in subjects if s not in objects]
         pairs = [(s, o) for s in subjects for o in objects]
@@ -574,6 +714,13 @@ class RelationExtractor:
         """Role nouns link the entity that holds the role (host) to the entity it is relative to."""
         others = [i for c in noun.children if c.dep_ in ("compound", "poss", "nmod", "amod") for i in view.ents(c)]
         others.extend(prep_objects(view, noun, trig.role_preps))
+        if not others and noun.dep_ == "conj":
+            # "Al Qaeda affiliates, partners, and allies": the modifier of the first conjunct
+            first = _conj_root(noun)
+            others = [i for c in first.children if c.dep_ in ("compound", "poss", "nmod") for i in view.ents(c)]
+        if not others:
+            # "Iran ... connecting with its allies, including Iraq": "its" stands for the actor before
+            others = [i for c in noun.children if c.dep_ == "poss" and c.lower_ == "its" for i in view.antecedent(c)]
         hosts = self._hosts(view, noun)
         hosts = [h for h in hosts if h not in others]
         if not hosts or not others:
@@ -592,7 +739,13 @@ class RelationExtractor:
         # "one of the strongholds of X": climb from the role noun to "one"
         if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lower_ in ("one", "some", "many", "most", "each", "part"):
             n = n.head.head
-        if n.dep_ in ("attr", "acomp", "oprd") and n.head.pos_ in ("AUX", "VERB"):
+        if n.dep_ == "pobj" and n.head.lower_ == "as" and n.head.head.pos_ in ("VERB", "AUX"):
+            # "Khweis spent months as a member of ISIS"; "the US designated X as a branch of Y"
+            verb = n.head.head
+            hosts.extend(i for c in verb.children if c.dep_ == "dobj" for i in view.ents(c))
+            if not hosts and not _is_passive(verb):
+                hosts.extend(subjects_of(view, verb))
+        elif n.dep_ in ("attr", "acomp", "oprd") and n.head.pos_ in ("AUX", "VERB"):
             for c in n.head.children:
                 if c.dep_ in ("nsubj", "nsubjpass"):
                     hosts.extend(view.ents(c))
@@ -651,6 +804,12 @@ class RelationExtractor:
                 m = view.mention_of(c) if c.dep_ in ("appos", "compound") else None
                 if m is not None and m != actor:
                     targets.append(m)
+        if not targets and h.i + 1 < view.sent.end:
+            # "Idlib-based terrorist front Nour al-Din al-Zenki": the parser often leaves the
+            # name that follows its descriptor unattached
+            m = view.mention_of(h.doc[h.i + 1])
+            if m is not None and m != actor:
+                targets.append(m)
         pairs = [(actor, t) for t in targets if t != actor]
         if trig.inverse:
             pairs = [(t, a) for a, t in pairs]
@@ -773,6 +932,11 @@ class RelationExtractor:
         if tok.dep_ in ("dobj", "pobj", "attr", "amod", "acomp", "xcomp") or tok.pos_ == "NOUN":
             h = tok.head
             for _ in range(3):
+                # "chose not to do anything about Hezbollah's presence": a negated verb whose
+                # prepositional phrase holds the trigger does not deny it (only a copula does:
+                # "is not under the control of")
+                if h.dep_ == "prep" and h.head.pos_ in ("VERB", "AUX") and h.head.lemma_ not in COPULAS:
+                    break
                 heads.append(h)
                 if h.pos_ in ("VERB", "AUX"):
                     break
@@ -782,6 +946,12 @@ class RelationExtractor:
                 # "did not fund", "no support for": the negation words are data (modality.jsonl)
                 if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in self.lex.negations and h is tok):
                     return True
+        # "avoid war with Iran", "prohibit cooperation with Iran", "refrain from attacking"
+        gov = tok.head
+        if tok.dep_ == "pcomp" and gov.dep_ == "prep":
+            gov = gov.head
+        if tok.dep_ in ("dobj", "xcomp", "pcomp") and gov.lemma_.lower() in self.lex.negative_verbs:
+            return True
         return False
 
     def _hedged(self, tok: Token) -> bool:

@@ -7,6 +7,7 @@ direction for the symmetric FIGHTS and COOPERATES_WITH.  Negated gold relations 
 
     python tests/scoring.py                 # build the gold documents and print the tables
     python tests/scoring.py --json          # machine-readable
+    python tests/scoring.py --gold DIR      # another gold set in the same format
 """
 from __future__ import annotations
 
@@ -63,8 +64,8 @@ class Scores:
         return t
 
 
-def gold_docs() -> list[dict]:
-    return [json.loads(p.read_text("utf-8")) for p in sorted(GOLD.glob("*.json"))]
+def gold_docs(folder: Path = GOLD) -> list[dict]:
+    return [json.loads(p.read_text("utf-8")) for p in sorted(Path(folder).glob("*.json"))]
 
 
 def gold_paths(docs: list[dict]) -> list[Path]:
@@ -143,9 +144,9 @@ def score(build_dir: Path, docs: list[dict]) -> Scores:
     return s
 
 
-def build_gold(out_dir: Path, extractor=None) -> Path:
+def build_gold(out_dir: Path, extractor=None, folder: Path = GOLD) -> Path:
     from newsgraph.api import build
-    docs = gold_docs()
+    docs = gold_docs(folder)
     build(gold_paths(docs), out_dir, extractor=extractor, store=False, html=False, progress=False)
     return out_dir
 
@@ -164,16 +165,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=None, help="build folder (default: a temporary one)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--errors", action="store_true", help="list false positives and negatives")
+    ap.add_argument("--gold", type=Path, default=GOLD,
+                    help="folder of gold files in the format of tests/gold/README.md (default: tests/gold)")
     args = ap.parse_args(argv)
     out = args.out or Path(tempfile.mkdtemp(prefix="newsgraph-gold-"))
-    build_gold(out)
-    s = score(out, gold_docs())
+    docs = gold_docs(args.gold)
+    if not docs:
+        print(f"no gold files (*.json) in {args.gold}", file=sys.stderr)
+        return 2
+    build_gold(out, folder=args.gold)
+    s = score(out, docs)
     if args.json:
         print(json.dumps({"entities": {k: v.row() for k, v in sorted(s.entities.items())} | {"ALL": s.total(s.entities).row()},
                           "relations": {k: v.row() for k, v in sorted(s.relations.items())} | {"ALL": s.total(s.relations).row()}},
                          indent=2))
     else:
-        print(f"gold documents: {len(gold_docs())}")
+        print(f"gold documents: {len(docs)} ({args.gold})")
         print(table("entities", s.entities, s.total(s.entities)))
         print()
         print(table("relations", s.relations, s.total(s.relations)))
