@@ -253,6 +253,9 @@ def capital_is_actor(span: Span) -> bool:
         return True  # "accused Damascus", "tipped off Tehran" — but "bombed Damascus" is a place
     if dep == "pobj" and head.lower_ in ("against", "with", "to", "by") and head.head.lower_ in words("capital_actor_noun"):
         return True
+    if dep == "pobj" and head.lower_ == "in" and (head.head.lower_ in words("government_noun") or (
+            head.i > 0 and head.doc[head.i - 1].lower_ in words("government_noun"))):
+        return True  # "Obama backed the regime in Tehran" (however "in" is attached): the state itself
     return False
 
 

@@ -38,9 +38,12 @@ TYPE_CONSTRAINTS: dict[str, tuple[tuple[str, ...] | None, tuple[str, ...] | None
     "LOCATED_IN": (("Place",), ("Place", "State")),
     "OPERATES_IN": (("Group", "State", "Organization", "MediaOutlet"), ("Place", "State")),
     "ACCUSES": (NON_PLACE, NON_PLACE),
-    "THREATENS": (NON_PLACE, NON_PLACE),
+    "THREATENS": (NON_PLACE, None),  # "Erdogan has threatened Manbij"
     "REPORTS_ON": (("MediaOutlet", "Person"), NON_PLACE),  # a Person only when a journalist (see _finish)
 }
+# Type pairs a relation never joins although each end is allowed: an office holder is not PART_OF
+# a state ("US President Donald Trump"), whose people are not its members in this vocabulary.
+EXCLUDED_TYPE_PAIRS: dict[str, frozenset[tuple[str, str]]] = {"PART_OF": frozenset({("Person", "State")})}
 
 # Nouns that stand for the entity they are attached to ("the militants of HTS", "the front Nour al-Din").
 HOLDER_NOUNS = frozenset(
@@ -77,6 +80,7 @@ class Trigger:
     light: bool = False
     role: str = ""
     role_preps: tuple[str, ...] = ("of",)
+    done_type: str = ""  # the type when the act is reported done ("overthrew": FIGHTS, not a threat)
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,7 @@ class SurfacePattern:
     source_types: tuple[str, ...] | None = None
     target_types: tuple[str, ...] | None = None
     same_country: bool = False
+    lists: bool = False  # a list of names before the first one shares the relation
 
 
 @dataclass(frozen=True)
@@ -151,6 +156,11 @@ class Lexicon:
     negations: frozenset[str] = frozenset()
     speech: frozenset[str] = frozenset()
     negative_verbs: frozenset[str] = frozenset()
+    intention_nouns: frozenset[str] = frozenset()
+    intention_verbs: frozenset[str] = frozenset()
+    label_verbs: frozenset[str] = frozenset()
+    wish_words: frozenset[str] = frozenset()
+    damning_labels: frozenset[str] = frozenset()
     mention_links: list[dict] = field(default_factory=list)
     verb_forms: list["VerbForm"] = field(default_factory=list)
     verb_form_words: frozenset[str] = frozenset()
@@ -174,7 +184,7 @@ def load_lexicon() -> Lexicon:
             t = Trigger(row["pos"], row["lemma"], row["type"], tuple(row.get("obj_preps", ())),
                         tuple(row.get("subj_preps", ())), float(row["confidence"]), bool(row.get("inverse")),
                         bool(row.get("inverse_subject")), bool(row.get("light")), row.get("role", ""),
-                        tuple(row.get("role_preps", ("of",))))
+                        tuple(row.get("role_preps", ("of",))), row.get("done_type", ""))
             lex.triggers.setdefault((t.pos, t.lemma), []).append(t)
         elif row["kind"] == "mention_link":
             lex.mention_links.append(row)
@@ -182,7 +192,8 @@ def load_lexicon() -> Lexicon:
             lex.patterns.append(SurfacePattern(
                 row["type"], row["rule"], re.compile(row["regex"], re.I), float(row["confidence"]),
                 bool(row.get("inverse")), tuple(row["source_types"]) if row.get("source_types") else None,
-                tuple(row["target_types"]) if row.get("target_types") else None, bool(row.get("same_country"))))
+                tuple(row["target_types"]) if row.get("target_types") else None, bool(row.get("same_country")),
+                bool(row.get("lists"))))
     lex.verb_forms = _verb_forms(lex.triggers)
     lex.verb_form_words = frozenset(f for (pos, lemma), ts in lex.triggers.items() if pos == "VERB"
                                     for f in inflect(lemma))
@@ -196,6 +207,16 @@ def load_lexicon() -> Lexicon:
             lex.speech = words
         elif row["kind"] == "negative_verb":
             lex.negative_verbs = words
+        elif row["kind"] == "intention_noun":
+            lex.intention_nouns = words
+        elif row["kind"] == "intention_verb":
+            lex.intention_verbs = words
+        elif row["kind"] == "wish_word":
+            lex.wish_words = words
+        elif row["kind"] == "label_verb":
+            lex.label_verbs = words
+        elif row["kind"] == "damning_label":
+            lex.damning_labels = words
     return lex
 
 
@@ -220,6 +241,7 @@ class SentenceView:
             for t in span:
                 self.by_token[t.i] = idx
         self.mentions_by_idx: dict[int, EntityMention] = {idx: m for idx, m, _span in mentions}
+        self.mentions_by_idx_span: dict[int, Span] = {idx: span for idx, _m, span in mentions}
 
     def mention_of(self, tok: Token) -> int | None:
         return self.by_token.get(tok.i)
@@ -268,7 +290,7 @@ class SentenceView:
             if not found and tok.lower_ in HOLDER_NOUNS | {"one"}:
                 found.extend(self._predicate_subject(tok, depth))
         for c in tok.children:
-            if c.dep_ == "conj":
+            if c.dep_ == "conj" and not _starts_clause(c):
                 found.extend(self.ents(c, depth + 1))
         return _unique(found)
 
@@ -343,6 +365,41 @@ def _unique_pairs(pairs):
     return [p for p in pairs if not (p in seen or seen.add(p))]
 
 
+REPORT_DEPTH = 6  # what a report is about sits near its verb; deeper lies a run-on sentence's tail
+
+
+def _depth_below(tok: Token, top: Token) -> int:
+    """Arcs from ``top`` down to ``tok`` (a descendant)."""
+    n = 0
+    while tok.i != top.i and tok.head is not tok and n < 50:
+        tok = tok.head
+        n += 1
+    return n
+
+
+def _starts_clause(conj: Token) -> bool:
+    """"attack Afrin and President Erdogan has threatened Manbij": a conjunct followed by its own
+    verb is the subject of a new clause the parser joined to the list, not a list member."""
+    if _conj_root(conj).dep_ not in ("dobj", "obj", "pobj", "attr"):
+        return False  # "Iran and Hezbollah have fought": subjects share the verb
+    nxt = conj.i + 1
+    doc = conj.doc
+    return nxt < len(doc) and doc[nxt].pos_ in ("AUX", "VERB") and doc[nxt].dep_ in ("aux", "auxpass", "conj", "ROOT") \
+        and doc[nxt].head.i != conj.i
+
+
+def _modifies(span: Span, others: set[int]) -> bool:
+    """Is ``span`` a modifier inside the name phrase of another mention (tokens ``others``)?"""
+    t = span.root
+    for _ in range(4):
+        if t.dep_ not in ("compound", "amod", "nmod", "poss") or t.head is t:
+            return False
+        t = t.head
+        if t.i in others and not (span.start <= t.i < span.end):
+            return True
+    return False
+
+
 def _conj_root(tok: Token) -> Token:
     t = tok
     for _ in range(8):
@@ -372,6 +429,8 @@ def subjects_of(view: SentenceView, verb: Token, depth: int = 0) -> list[int]:
         # object control: "empowering Congress to prohibit ...", "urged Turkey to attack ..."
         return [i for c in verb.head.children if c.dep_ == "dobj" for i in view.ents(c)]
     gov = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else None
+    if gov is not None and gov.pos_ == "NOUN" and gov.lower_ in load_lexicon().intention_nouns:
+        return []  # "a policy for confronting Iran", "an approach to defeating ISIS": intended, not done
     if gov is not None and gov.pos_ == "NOUN" and gov.dep_ in ("dobj", "attr") and gov.head.pos_ in ("VERB", "AUX"):
         # "Iran's role in helping X"; "Iran placed importance on helping X"
         found = [i for c in gov.children if c.dep_ == "poss" for i in view.ents(c)]
@@ -499,8 +558,41 @@ class RelationExtractor:
                     out.extend(self._role(view, tok, trig))
             for trig in self.lex.get("HYPHEN", low):
                 out.extend(self._hyphen(view, tok, trig))
+            if tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX"):
+                for trig in self.lex.get("PREP", low):
+                    out.extend(self._alongside(view, tok, trig))
+            if tok.pos_ in ("VERB", "AUX") and lemma in self.lex.label_verbs:
+                out.extend(self._label(view, tok))
         out.extend(self._surface(view))
         return out
+
+    def _alongside(self, view: SentenceView, prep: Token, trig: Trigger) -> list[Candidate]:
+        """"The peshmerga fought ISIS alongside the Americans": the verb's subject works with the
+        preposition's object, and a partner in a fight fights the same enemy."""
+        verb = prep.head
+        partners = [i for c in prep.children if c.dep_ == "pobj" for i in view.ents(c)]
+        actors = subjects_of(view, verb)
+        out = [Candidate(a, p, trig.type, prep, f"prep:{trig.lemma}", trig.confidence) for a in actors for p in partners]
+        if any(t.type == "FIGHTS" for t in self.lex.get("VERB", verb.lemma_.lower())):
+            enemies = [i for c in verb.children if c.dep_ in ("dobj", "obj") for i in view.ents(c)]
+            out += [Candidate(p, e, "FIGHTS", verb, f"prep:{trig.lemma}", trig.confidence - 0.05)
+                    for p in partners for e in enemies]
+        return out
+
+    def _label(self, view: SentenceView, verb: Token) -> list[Candidate]:
+        """"Turkey calls the PKK a terrorist organization", "Assad has called BSF members
+        traitors", "branded X as terrorists": a damning label is an accusation."""
+        objects = [i for c in verb.children if c.dep_ in ("dobj", "obj", "nsubj") and c.i > verb.i for i in view.ents(c)]
+        labels = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "attr", "ccomp", "dobj") and c.i > verb.i]
+        labels += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+        # "called BSF members traitors": the parser may hang the label on the object
+        labels += [g for c in verb.children if c.dep_ in ("dobj", "obj") for g in c.children if g.dep_ in ("appos", "oprd")]
+        damning = any(t.lemma_.lower() in self.lex.damning_labels or t.lower_ in self.lex.damning_labels
+                      for lab in labels for t in lab.subtree)
+        if not objects or not damning:
+            return []
+        return [Candidate(s, o, "ACCUSES", verb, f"label:{verb.lemma_.lower()}", 0.7)
+                for s in subjects_of(view, verb) for o in objects]
 
     def _mention_links(self, view: SentenceView) -> list[Candidate]:
         """Relations carried by a name's own modifiers: "Al Qaeda in Syria" (OPERATES_IN),
@@ -518,12 +610,16 @@ class RelationExtractor:
             for link in self.lex.mention_links:
                 if m.type not in link["source_types"]:
                     continue
+                if link.get("known_organizations") and m.type == "Organization" and m.key is None:
+                    continue  # "Northwestern University in Evanston" is an address, not an operation
                 if link.get("actor_only") and head_noun.i == root.i:
                     continue  # "US troops in Syria", but not "the US in Syria"
                 if link["via"] == "prep":
                     # "the YPG, the major US ally in Syria": the apposition describes the name
                     heads = [head_noun, *(a for a in root.children if a.dep_ == "appos" and a.pos_ == "NOUN"
                                           and view.mention_of(a) is None)] if link.get("appos") else [head_noun]
+                    # "Iranian militias that are in Iraq": a copular relative clause says where
+                    heads += [r for r in head_noun.children if r.dep_ == "relcl" and r.lemma_ in COPULAS]
                     for c in (c for h in heads for c in h.children):
                         if c.dep_ == "prep" and c.lower_ in link["preps"]:
                             for p in c.children:
@@ -535,21 +631,8 @@ class RelationExtractor:
                                         out.append(Candidate(idx, t, link["type"], c, f"link:{link['rule']}",
                                                              link["confidence"]))
                 elif link["via"] == "title":
-                    # "Andrew Tabler, a fellow at the Washington Institute"; "CIA Director James Woolsey"
-                    for c in root.children:
-                        if c.dep_ == "appos" and c.lower_ in link["titles"]:
-                            for t in prep_objects(view, c, link["preps"]):
-                                if view.mentions_by_idx[t].type in link["target_types"]:
-                                    out.append(Candidate(idx, t, link["type"], c, f"link:{link['rule']}", link["confidence"]))
-                        if c.dep_ == "compound" and c.lower_ in link["titles"]:
-                            for g in c.children:
-                                t = view.mention_of(g)
-                                if g.dep_ == "compound" and t is not None and view.mentions_by_idx[t].type in link["target_types"]:
-                                    out.append(Candidate(idx, t, link["type"], c, f"link:{link['rule']}", link["confidence"]))
-                    if root.dep_ == "appos" and root.head.lower_ in link["titles"]:
-                        for t in prep_objects(view, root.head, link["preps"]):
-                            if view.mentions_by_idx[t].type in link["target_types"]:
-                                out.append(Candidate(idx, t, link["type"], root.head, f"link:{link['rule']}", link["confidence"]))
+                    for title, t in self._titled(view, idx, root, link):
+                        out.append(Candidate(idx, t, link["type"], title, f"link:{link['rule']}", link["confidence"]))
                 elif link["via"] == "according":
                     # "..., according to Al Arabiya": the outlet reports on the sentence's actors
                     according = _according(root)
@@ -579,6 +662,50 @@ class RelationExtractor:
                                 if mt.type in link["target_types"]:
                                     out.append(Candidate(idx, t, link["type"], c, f"link:{link['rule']}",
                                                          link["confidence"]))
+        return out
+
+    @staticmethod
+    def _titled(view: SentenceView, idx: int, root: Token, link: dict) -> list[tuple[Token, int]]:
+        """(title word, organisation) pairs of a person's titles: "Andrew Tabler, a fellow at the
+        Washington Institute", "CIA directors James Woolsey and Porter Goss", "IAEA Director General
+        Yukiya Amano", "Mohammad Bagheri, the IRGC military commander"."""
+        titles = link["titles"]
+        span = view.mentions_by_idx_span[idx]
+
+        def is_title(tok: Token) -> bool:
+            return tok.lower_ in titles or tok.lemma_.lower() in titles
+
+        def near(tok: Token) -> bool:  # a misattached title across a ";" belongs to another name
+            a, b = sorted((tok.i, span.start))
+            return not any(t.text in (";", ":") for t in span.doc[a:b + 1])
+
+        def orgs_of(title: Token) -> list[int]:
+            found = list(prep_objects(view, title, link["preps"]))
+            # the title's own modifiers, through a chain of compounds ("IAEA Director General")
+            stack = [c for c in title.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+            while stack:
+                g = stack.pop()
+                t = view.mention_of(g)
+                if t is not None and t != idx:
+                    found.append(t)
+                elif is_title(g) or g.dep_ == "compound":
+                    stack.extend(c for c in g.children if c.dep_ in ("compound", "amod", "nmod", "poss"))
+                    found.extend(prep_objects(view, g, link["preps"]))
+            return [t for t in _unique(found) if view.mentions_by_idx[t].type in link["target_types"]]
+
+        holder = root
+        if root.dep_ == "conj" and not any(c.dep_ == "compound" and not (span.start <= c.i < span.end)
+                                           for c in root.children):
+            # "CIA directors James Woolsey and Porter Goss" (but "Fox News host Tucker Carlson and
+            # Colonel Douglas Macgregor": a conjunct with a title of its own keeps it)
+            holder = _conj_root(root)
+        candidates = [c for c in holder.children if c.dep_ in ("appos", "compound") and is_title(c)]
+        if holder.dep_ == "appos" and is_title(holder.head):
+            candidates.append(holder.head)
+        out: list[tuple[Token, int]] = []
+        for title in candidates:
+            if near(title):
+                out.extend((title, t) for t in orgs_of(title))
         return out
 
     def _verb(self, view: SentenceView, verb: Token, trig: Trigger) -> list[Candidate]:
@@ -634,7 +761,10 @@ class RelationExtractor:
             conf = trig.confidence
         if trig.inverse:
             subjects, objects = objects, subjects
-        return [Candidate(s, o, trig.type, verb, rule, conf) for s in subjects for o in objects]
+        typ = trig.type
+        if trig.done_type and verb.tag_ in ("VBD", "VBN") and not self._intended(verb):
+            typ = trig.done_type  # "the US, France and Britain overthrew Kadaffi": done, not threatened
+        return [Candidate(s, o, typ, verb, rule, conf) for s in subjects for o in objects]
 
     def _reports(self, view: SentenceView, verb: Token, trig: Trigger) -> list[Candidate]:
         subjects = [i for c in verb.children if c.dep_ == "nsubj" for i in view.ents(c)]
@@ -645,7 +775,7 @@ class RelationExtractor:
         for c in verb.children:
             if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "prep", "acomp", "oprd", "parataxis"):
                 for t in c.subtree:
-                    if t.i in subj_tokens:
+                    if t.i in subj_tokens or _depth_below(t, verb) > REPORT_DEPTH:
                         continue
                     m = view.mention_of(t)
                     if m is not None:
@@ -657,8 +787,13 @@ class RelationExtractor:
                 m = view.mention_of(t) if t.i not in own else None
                 if m is not None:
                     objects.append(m)
+        objects = _unique(objects)
+        # "Reuters quoted German Foreign Minister Sigmar Gabriel": the report is on the minister,
+        # not on the state named in his title
+        heads = {t.i for o in objects for t in view.mentions_by_idx_span[o]}
+        objects = [o for o in objects if not _modifies(view.mentions_by_idx_span[o], heads)]
         return [Candidate(s, o, "REPORTS_ON", verb, f"report:{trig.lemma}", trig.confidence)
-                for s in subjects for o in _unique(objects)]
+                for s in subjects for o in objects]
 
     def _noun(self, view: SentenceView, noun: Token, trig: Trigger) -> list[Candidate]:
         if trig.type == "REPORTS_ON":
@@ -702,6 +837,11 @@ class RelationExtractor:
             # Assad": the caller, the fighter is the actor
             if head.lower_ in ("for", "to", "of", "in") and head.head.lemma_ not in ("receive", "get", "ask"):
                 subjects = subjects_of(view, head.head)
+        if not subjects and objects:
+            # "officials paid to speak in support of MEK, including James Woolsey and Porter Goss":
+            # the parser hangs the list of people on the trigger noun; they are its agents
+            subjects = [i for c in noun.children if c.dep_ == "prep" and c.lower_ in LIST_PREPS
+                        for i in view._list_members(c, 0) if view.mentions_by_idx[i].type == "Person"]
         subjects = [s for s in subjects if s not in objects]
         pairs = [(s, o) for s in subjects for o in objects]
         if "between" in trig.obj_preps:
@@ -833,6 +973,9 @@ class RelationExtractor:
                     continue
                 if p.target_types and mtgt.type not in p.target_types:
                     continue
+                k = items.index((ia, ma, sa))
+                # "Giuliani and Bolton have been on the payroll of the MEK": the list shares it
+                firsts = [ia] + (self._list_before(items, k, self._text) if p.lists else [])
                 if p.same_country:
                     cs, ct = self.country_of(msrc.key), self.country_of(mtgt.key)
                     if not cs or not ct or cs != ct:
@@ -841,7 +984,9 @@ class RelationExtractor:
                             mtgt.type == "Place":
                         continue
                 trig = doc[sa.end:sb.start] if sb.start > sa.end else sb
-                out.append(Candidate(src, tgt, p.type, trig, f"pattern:{p.rule}", p.confidence))
+                for first in firsts:
+                    src, tgt = (ib, first) if p.inverse else (first, ib)
+                    out.append(Candidate(src, tgt, p.type, trig, f"pattern:{p.rule}", p.confidence))
         return out
 
     def _surface_verbs(self, view: SentenceView, items) -> list[Candidate]:
@@ -862,6 +1007,9 @@ class RelationExtractor:
                 if not m:
                     continue
                 sources = [ia] + self._list_before(items, k, self._text)
+                if not vp.passive and m.group("verb").lower() == vp.lemma and len(sources) == 1 \
+                        and m.start("verb") == len(between) - len(between.lstrip()):
+                    continue  # "UK brand LK Bennett": a bare base form after one name is a noun
                 targets = [ib] + self._list_after(items, k + 1, self._text)
                 if vp.passive:
                     sources, targets = targets, sources
@@ -908,11 +1056,24 @@ class RelationExtractor:
         allowed_s, allowed_t = TYPE_CONSTRAINTS[c.type]
         if allowed_s and ms.type not in allowed_s or allowed_t and mt.type not in allowed_t:
             return None
+        if (ms.type, mt.type) in EXCLUDED_TYPE_PAIRS.get(c.type, ()):
+            return None
+        if c.type == "THREATENS" and mt.type == "Place" and not c.rule.endswith(":threaten"):
+            return None  # a town is threatened ("Erdogan has threatened Manbij"); "warned against Kurdistan" is policy
         if c.type == "REPORTS_ON" and ms.type == "Person" and not (
                 self.is_journalist(ms) or ms.name.lower() in getattr(self, "_journalists", ())):
             return None  # politicians' statements are speech, not reporting
         trig_tok = c.trigger if isinstance(c.trigger, Token) else c.trigger.root
         negated = self._negated(trig_tok)
+        if c.rule.startswith(("verb", "noun", "surface", "report")):
+            # roles, names and links ("if Syria and its Russian allies ...") are presupposed
+            if self._hypothetical(trig_tok):
+                return None  # a condition asserts nothing (rhetorical questions do, in opinion pieces)
+            if not negated and (self._intended(trig_tok) or c.type == "FIGHTS" and self._wished(trig_tok)):
+                if c.type not in ("FIGHTS", "THREATENS"):
+                    return None
+                # a war wanted, planned or in prospect ("itching for conflict with Russia") is a threat
+                c = Candidate(c.source, c.target, "THREATENS", c.trigger, c.rule, c.confidence)
         hedged = self._hedged(trig_tok)
         asserted = self._reported_by(view, trig_tok, {c.source, c.target})
         if asserted is None and speaker is not None and speaker not in (c.source, c.target):
@@ -946,12 +1107,57 @@ class RelationExtractor:
                 # "did not fund", "no support for": the negation words are data (modality.jsonl)
                 if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in self.lex.negations and h is tok):
                     return True
+        if tok.dep_ in ("acl", "relcl") and any(c.dep_ == "det" and c.lower_ in self.lex.negations for c in tok.head.children):
+            return True  # "no motive to kill Kennedy", "no reason to attack Iran"
         # "avoid war with Iran", "prohibit cooperation with Iran", "refrain from attacking"
         gov = tok.head
         if tok.dep_ == "pcomp" and gov.dep_ == "prep":
             gov = gov.head
         if tok.dep_ in ("dobj", "xcomp", "pcomp") and gov.lemma_.lower() in self.lex.negative_verbs:
             return True
+        return False
+
+    @staticmethod
+    def _hypothetical(tok: Token) -> bool:
+        """In a condition ("Even if Iran were arming the Houthis", "if the US were to designate
+        the IRGC"): the text does not assert it, so it is not a relation at all."""
+        h = tok
+        for _ in range(4):
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in h.children):
+                return True
+            if h.dep_ == "ROOT" or h.head is h:
+                return False
+            h = h.head
+        return False
+
+    def _intended(self, tok: Token) -> bool:
+        """Wanted, planned or owed, not done: "does not want to engage in intervention in Iran",
+        "Russia would support Assad".  (A plan to overthrow or to make war is a threat: kept.)"""
+        h = tok
+        if h.dep_ in ("acl", "relcl") and h.head.lower_ in self.lex.intention_nouns:
+            return True  # "no motive to kill Kennedy", "a plan to fund the rebels"
+        for _ in range(4):
+            if any(c.dep_ == "aux" and c.lower_ in self.lex.intention_verbs for c in h.children):
+                return True
+            if h.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj") or h.head is h:
+                return False
+            h = h.head
+            if h.pos_ in ("VERB", "AUX") and h.lemma_.lower() in self.lex.intention_verbs:
+                return True
+        return False
+
+    def _wished(self, tok: Token) -> bool:
+        """A fight that is longed for or looming: "itching for conflict with Russia", "the
+        prospect of war with Iran", "calls for strikes on Syria"."""
+        h = tok
+        for _ in range(3):
+            if h.dep_ == "pobj" and h.head.dep_ == "prep" and h.head.lower_ in ("for", "of", "to", "toward", "towards"):
+                gov = h.head.head
+                if gov.lower_ in self.lex.wish_words or gov.lemma_.lower() in self.lex.wish_words:
+                    return True
+                h = gov
+                continue
+            return False
         return False
 
     def _hedged(self, tok: Token) -> bool:
@@ -961,8 +1167,6 @@ class RelationExtractor:
             for c in h.children:
                 if c.lower_ in hedges and c.dep_ in ("advmod", "aux", "amod", "det", "npadvmod"):
                     return True
-                if c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless"):
-                    return True  # "Even if Iran were arming the Houthis": a condition, not a claim
             if h.dep_ in ("ROOT",) or h.head is h:
                 break
             h = h.head

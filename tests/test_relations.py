@@ -202,3 +202,58 @@ def test_negation_scope_and_negative_verbs(extractor):
     # "avoid war with", "prohibit cooperation with": evidence, but negated
     ev, _ = rels(extractor, "Trump wants to avoid war with Iran.")[("donald-trump", "FIGHTS", "iran")]
     assert ev.negated is True
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("The Pentagon and State Department have thrown their support behind Israel.",
+     ("department-of-defense", "SUPPORTS", "israel")),
+    ("North Korea's transfer of missile parts to Iran violated the resolutions.", ("north-korea", "SUPPORTS", "iran")),
+    ("Iran denied its links to al-Qaida.", ("iran", "COOPERATES_WITH", "al-qaeda")),
+    ("Both Giuliani and Bolton have long been on the payroll of the MeK group.",
+     ("mojahedin-e-khalq", "SUPPORTS", "rudy-giuliani")),
+    ("President Recep Tayyip Erdogan has threatened Manbij.", ("recep-tayyip-erdogan", "THREATENS", "manbij")),
+    ("Jacob Rees Mogg told the BBC that the deal was bad.", ("bbc", "REPORTS_ON", "Jacob Rees Mogg")),
+    ("The officials included former CIA directors James Woolsey and Porter Goss.", ("Porter Goss", "PART_OF", "cia")),
+    ("The US, France and Britain attacked Libya and overthrew Kadaffi.", ("france", "FIGHTS", "Kadaffi")),
+    ("UK Defence Secretary Gavin Williamson is itching for conflict with Russia and China.",
+     ("gavin-williamson", "THREATENS", "china")),
+    ("The MEK wants to overthrow the Iranian regime.", ("mojahedin-e-khalq", "THREATENS", "iran")),
+    ("The Kurdish peshmerga fought ISIS alongside the Syrian Democratic Forces.",
+     ("peshmerga", "COOPERATES_WITH", "syrian-democratic-forces")),
+    ("The Kurdish peshmerga fought ISIS alongside the Syrian Democratic Forces.",
+     ("syrian-democratic-forces", "FIGHTS", "islamic-state")),
+    ("Turkey calls the PKK a terrorist organization.", ("turkey", "ACCUSES", "pkk")),
+    ("Iranian militias that are in Iraq must go home.", ("iran", "OPERATES_IN", "iraq")),
+    ("The money will finance the IRGC's exploits in Iraq, Syria and Lebanon.",
+     ("islamic-revolutionary-guard-corps", "OPERATES_IN", "syria")),
+    ("Reuters quoted German Foreign Minister Sigmar Gabriel as saying so.", ("reuters", "REPORTS_ON", "Sigmar Gabriel")),
+])
+def test_more_general_constructions(extractor, text, triple):
+    got = rels(extractor, text)
+    assert triple in got and not got[triple][0].negated, (text, sorted(got))
+
+
+@pytest.mark.parametrize("text, absent", [
+    # office holders are not members of their state; conditions and plans assert nothing
+    ("On Friday, US President Donald Trump initiated an important change.",
+     ("donald-trump", "PART_OF", "united-states")),
+    ("Iran warned of a crushing response if the United States were to designate the IRGC as a terrorist group.",
+     ("united-states", "ACCUSES", "islamic-revolutionary-guard-corps")),
+    ("The administration does not want to engage in military intervention in Iran, he said.",
+     ("united-states", "OPERATES_IN", "iran")),
+    ("The US and its allies can develop a holistic policy for confronting and defeating Iran.",
+     ("united-states", "FIGHTS", "iran")),
+    ("Lee Harvey Oswald had absolutely no motive to kill President Kennedy.", ("Lee Harvey Oswald", "FIGHTS", "Kennedy")),
+    # a place in a title is not what a report is about; a bare noun is not a verb
+    ("Reuters quoted German Foreign Minister Sigmar Gabriel as saying so.", ("reuters", "REPORTS_ON", "germany")),
+    ("Melania wore a linen dress from UK brand LK Bennett.", ("united-kingdom", "ACCUSES", "LK Bennett")),
+    # a conjunct followed by its own verb starts a new clause
+    ("Turkey has sent its Syrian allies to attack Afrin and President Recep Tayyip Erdogan has threatened Manbij.",
+     ("turkey", "FIGHTS", "recep-tayyip-erdogan")),
+    # a title of one's own is not shared with the conjunct before
+    ("Fox News host Tucker Carlson and Colonel Douglas Macgregor discussed Iran.", ("Douglas Macgregor", "PART_OF", "fox-news")),
+    ("Iran and Turkey had warned against an independent Kurdistan.", ("iran", "THREATENS", "kurdistan")),
+])
+def test_more_general_constructions_do_not_overreach(extractor, text, absent):
+    got = rels(extractor, text)
+    assert absent not in got or got[absent][0].negated, (text, sorted(got))
