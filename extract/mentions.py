@@ -326,11 +326,19 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher) -
         add(m.start, m.end, span.text, typ, key, basis)
 
     # demonyms that denote the state as an actor ("Russian aerospace forces", "Iranian allies")
-    for i, word in enumerate(t.text for t in doc):
+    words = [t.text for t in doc]
+    for i, word in enumerate(words):
         # look at the Token only for a capitalised demonym (building Tokens is the costly part)
-        state = gaz.demonyms.get(word.lower()) if word[:1].isupper() and not taken[i] else None
-        if state and state in gaz and demonym_is_actor(doc[i]):
-            add(i, i + 1, word, gaz[state].type, state, "demonym")
+        if not word[:1].isupper() or taken[i]:
+            continue
+        end = i + 1
+        state = gaz.demonyms.get(word.lower())
+        if i + 1 < len(words) and words[i + 1][:1].isupper() and not taken[i + 1]:
+            pair = gaz.demonyms.get(f"{word} {words[i + 1]}".lower())  # "North Korean missiles"
+            if pair:
+                state, end = pair, i + 2
+        if state and state in gaz and demonym_is_actor(doc[end - 1]):
+            add(i, end, doc[i:end].text, gaz[state].type, state, "demonym")
 
     for ent in ner_ents:
         if any(taken[p] for p in range(ent.start, ent.end)):

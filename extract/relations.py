@@ -50,11 +50,12 @@ HOLDER_NOUNS = frozenset(
     "militants fighters forces troops members units group groups front organization organisation "
     "government regime army militia militias rebels jihadists terrorists extremists coalition alliance "
     "faction factions movement network administration officials leadership authorities city town "
+    "military rulers leaders governments regimes missiles rockets artillery drones warplanes warships navy "
     "province region governorate area village district country nation state countries nations states "
     "donors donor sponsors organizations organisations institutions outlets media broadcaster newspaper "
     "agency agencies channel groups jets warplanes aircraft planes drones troops soldiers positions targets "
     "bases convoys fighters commanders officials leaders units battalions brigades navy operatives agents "
-    "cadres recruits allies proxies militiamen".split())
+    "cadres recruits allies proxies militiamen personnel".split())
 LIST_PREPS = frozenset({"including", "like", "as", "among"})
 ACTOR_HEADS = frozenset(
     "forces troops soldiers militias militia fighters presence bases base army military units advisers "

@@ -227,6 +227,17 @@ def test_negation_scope_and_negative_verbs(extractor):
     ("The money will finance the IRGC's exploits in Iraq, Syria and Lebanon.",
      ("islamic-revolutionary-guard-corps", "OPERATES_IN", "syria")),
     ("Reuters quoted German Foreign Minister Sigmar Gabriel as saying so.", ("reuters", "REPORTS_ON", "Sigmar Gabriel")),
+    ("In May, the Washington Post’s Greg Miller reported on the shake-up.", ("Greg Miller", "PART_OF", "the-washington-post")),
+    ("The US justice department had secretly filed criminal charges against Assange.",
+     ("department-of-justice", "ACCUSES", "julian-assange")),
+    ("Nikki Haley has become point-woman for hurling warlike threats at North Korea.",
+     ("nikki-haley", "THREATENS", "north-korea")),
+    ("The US military has preferred to attack small countries like Panama, Grenada and Syria.",
+     ("united-states", "FIGHTS", "syria")),
+    ("North Korean missiles today threaten the US military personnel based in Japan.",
+     ("north-korea", "THREATENS", "united-states")),
+    ("North Korean missiles today threaten the US military personnel based in Japan.",
+     ("united-states", "OPERATES_IN", "japan")),
 ])
 def test_more_general_constructions(extractor, text, triple):
     got = rels(extractor, text)
@@ -253,6 +264,10 @@ def test_more_general_constructions(extractor, text, triple):
     # a title of one's own is not shared with the conjunct before
     ("Fox News host Tucker Carlson and Colonel Douglas Macgregor discussed Iran.", ("Douglas Macgregor", "PART_OF", "fox-news")),
     ("Iran and Turkey had warned against an independent Kurdistan.", ("iran", "THREATENS", "kurdistan")),
+    ("Even if it later turns out that Manafort did visit Assange, the Guardian had no evidence.",
+     ("julian-assange", "PART_OF", "the-guardian")),
+    ("The Panorama programme claimed police officers in Idlib province had to be approved by Jabhat al-Nusra.",
+     ("panorama", "REPORTS_ON", "idlib")),
 ])
 def test_more_general_constructions_do_not_overreach(extractor, text, absent):
     got = rels(extractor, text)
