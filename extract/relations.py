@@ -1016,6 +1016,10 @@ class RelationExtractor:
                     sources, targets = targets, sources
                 start = sa.end_char + m.start("verb")
                 tok = next((t for t in view.sent if t.idx == start), None)
+                if tok is not None and tok.pos_ in ("VERB", "AUX") and not vp.passive:
+                    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    if subj and ia not in [i for c in subj for i in view.ents(c)]:
+                        break  # the parser found the verb and its subject, another name: "A Muslima in the U.S. promoted"
                 trig = tok if tok is not None else sb
                 conf = vp.confidence
                 for a in sources:
@@ -1108,7 +1112,8 @@ class RelationExtractor:
                 # "did not fund", "no support for": the negation words are data (modality.jsonl)
                 if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in self.lex.negations and h is tok):
                     return True
-        if tok.dep_ in ("acl", "relcl") and any(c.dep_ == "det" and c.lower_ in self.lex.negations for c in tok.head.children):
+        if tok.dep_ in ("acl", "relcl") and any(c.dep_ in ("det", "nummod", "neg") and c.lower_ in self.lex.negations
+                                                for c in tok.head.children):
             return True  # "no motive to kill Kennedy", "no reason to attack Iran"
         # "avoid war with Iran", "prohibit cooperation with Iran", "refrain from attacking"
         gov = tok.head
