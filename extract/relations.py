@@ -177,6 +177,11 @@ def _data_lines(name: str) -> Iterable[dict]:
             yield json.loads(line)
 
 
+MODALITY_FIELDS = {"hedge": "hedges", "negation": "negations", "speech": "speech", "negative_verb": "negative_verbs",
+                   "intention_noun": "intention_nouns", "intention_verb": "intention_verbs", "wish_word": "wish_words",
+                   "label_verb": "label_verbs", "damning_label": "damning_labels"}
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     lex = Lexicon()
@@ -199,25 +204,8 @@ def load_lexicon() -> Lexicon:
     lex.verb_form_words = frozenset(f for (pos, lemma), ts in lex.triggers.items() if pos == "VERB"
                                     for f in inflect(lemma))
     for row in _data_lines("modality.jsonl"):
-        words = frozenset(row["words"])
-        if row["kind"] == "hedge":
-            lex.hedges = words
-        elif row["kind"] == "negation":
-            lex.negations = words
-        elif row["kind"] == "speech":
-            lex.speech = words
-        elif row["kind"] == "negative_verb":
-            lex.negative_verbs = words
-        elif row["kind"] == "intention_noun":
-            lex.intention_nouns = words
-        elif row["kind"] == "intention_verb":
-            lex.intention_verbs = words
-        elif row["kind"] == "wish_word":
-            lex.wish_words = words
-        elif row["kind"] == "label_verb":
-            lex.label_verbs = words
-        elif row["kind"] == "damning_label":
-            lex.damning_labels = words
+        # each word list of modality.jsonl fills the Lexicon field of that name ("hedge" -> hedges)
+        setattr(lex, MODALITY_FIELDS[row["kind"]], frozenset(row["words"]))
     return lex
 
 
