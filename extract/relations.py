@@ -1006,7 +1006,8 @@ class RelationExtractor:
                 tok = next((t for t in view.sent if t.idx == start), None)
                 if tok is not None and tok.pos_ in ("VERB", "AUX") and not vp.passive:
                     subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-                    if subj and ia not in [i for c in subj for i in view.ents(c)]:
+                    named = [i for c in subj for i in view.ents(c)]
+                    if named and ia not in named:
                         break  # the parser found the verb and its subject, another name: "A Muslima in the U.S. promoted"
                 trig = tok if tok is not None else sb
                 conf = vp.confidence
