@@ -552,6 +552,8 @@ class RelationExtractor:
                     out.extend(self._alongside(view, tok, trig))
             if tok.pos_ in ("VERB", "AUX") and lemma in self.lex.label_verbs:
                 out.extend(self._label(view, tok))
+            for trig in self.lex.get("PREFIX", low):
+                out.extend(self._prefix(view, tok, trig))
         out.extend(self._surface(view))
         return out
 
@@ -568,20 +570,62 @@ class RelationExtractor:
                     for p in partners for e in enemies]
         return out
 
+    def _prefix(self, view: SentenceView, pro: Token, trig: Trigger) -> list[Candidate]:
+        """"pro-Israel", "Trump's anti-Iran strategy", "the pro-Kremlin outlet RT": the holder of
+        the stance (the noun it qualifies, its owner, or the subject it is said of) acts."""
+        doc = pro.doc
+        i = pro.i
+        if i + 2 >= view.sent.end or doc[i + 1].text not in ("-", "‐", "‑") or pro.whitespace_ or doc[i + 1].whitespace_:
+            return []
+        target = view.mention_of(doc[i + 2])
+        if target is None:
+            return []
+        span = view.mentions_by_idx_span[target]
+        inside = set(range(i, span.end))
+        h = span.root
+        for _ in range(6):  # climb out of the "pro-Israel" phrase
+            if h.i not in inside or h.head is h:
+                break
+            h = h.head
+        if h.i in inside or view.mention_of(h) is not None:
+            return []  # "anti-Hezbollah/IRGC": the phrase runs on into another name
+        if h.pos_ in ("NOUN", "PROPN"):
+            holders = view.ents(h) or [i for c in h.children if c.dep_ == "poss" for i in view.ents(c)]
+            if not holders and h.dep_ in ("attr", "appos"):
+                holders = subjects_of(view, h.head) if h.dep_ == "attr" else view.ents(h.head)
+        elif h.pos_ in ("AUX", "VERB"):
+            holders = subjects_of(view, h)  # "Bolton was fanatically pro-Israel"
+        else:
+            holders = []
+        # "an anti-Hezbollah/IRGC initiative": names inside the modifier are not its holder
+        holders = [a for a in holders if not (i <= view.mentions_by_idx_span[a].start < h.i)]
+        return [Candidate(a, target, trig.type, pro, f"prefix:{trig.lemma}", trig.confidence)
+                for a in holders if a != target]
+
     def _label(self, view: SentenceView, verb: Token) -> list[Candidate]:
         """"Turkey calls the PKK a terrorist organization", "Assad has called BSF members
         traitors", "branded X as terrorists": a damning label is an accusation."""
         objects = [i for c in verb.children if c.dep_ in ("dobj", "obj", "nsubj") and c.i > verb.i for i in view.ents(c)]
+        labellers = subjects_of(view, verb)
+        if _is_passive(verb):  # "MEK was classified as a terrorist organization by the United States"
+            objects = [i for c in verb.children if c.dep_ == "nsubjpass" for i in view.ents(c)]
+            labellers = prep_objects(view, verb, ("by",))
+        elif not objects and verb.dep_ == "relcl" and any(
+                c.dep_ in ("dobj", "obj") and c.lower_ in ("which", "that", "whom", "who") for c in verb.children):
+            objects = view.ents(verb.head)  # "the PKK, which the Turks have designated as terrorists"
         labels = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "attr", "ccomp", "dobj") and c.i > verb.i]
         labels += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
         # "called BSF members traitors": the parser may hang the label on the object
         labels += [g for c in verb.children if c.dep_ in ("dobj", "obj") for g in c.children if g.dep_ in ("appos", "oprd")]
+        if _is_passive(verb) and not labellers:
+            # "classified as a terrorist organization by the US": the agent hangs on the label
+            labellers = [i for lab in labels for i in prep_objects(view, lab, ("by",))]
         damning = any(t.lemma_.lower() in self.lex.damning_labels or t.lower_ in self.lex.damning_labels
                       for lab in labels for t in lab.subtree)
         if not objects or not damning:
             return []
         return [Candidate(s, o, "ACCUSES", verb, f"label:{verb.lemma_.lower()}", 0.7)
-                for s in subjects_of(view, verb) for o in objects]
+                for s in labellers for o in objects]
 
     def _mention_links(self, view: SentenceView) -> list[Candidate]:
         """Relations carried by a name's own modifiers: "Al Qaeda in Syria" (OPERATES_IN),
@@ -740,6 +784,9 @@ class RelationExtractor:
                 if c.dep_ in ("dobj", "obj", "dative", "attr") and "" in trig.obj_preps:
                     objects.extend(view.ents(c))
             objects.extend(prep_objects(view, verb, [p for p in trig.obj_preps if p]))
+            if not objects and "" in trig.obj_preps and verb.dep_ == "relcl" and any(
+                    c.dep_ in ("dobj", "obj") and c.lower_ in ("which", "that", "whom", "who") for c in verb.children):
+                objects = view.ents(verb.head)  # "the rebels, whom Turkey funds"
             if not objects and trig.type == "SUPPORTS" and "" in trig.obj_preps:
                 # "helping the Syrian regime establish control": the helped one is the
                 # subject of the complement clause
@@ -1059,7 +1106,7 @@ class RelationExtractor:
             return None  # politicians' statements are speech, not reporting
         trig_tok = c.trigger if isinstance(c.trigger, Token) else c.trigger.root
         negated = self._negated(trig_tok)
-        if c.rule.startswith(("verb", "noun", "surface", "report")):
+        if c.rule.startswith(("verb", "noun", "surface", "report", "label", "prep")):
             # roles, names and links ("if Syria and its Russian allies ...") are presupposed
             if self._hypothetical(trig_tok):
                 return None  # a condition asserts nothing (rhetorical questions do, in opinion pieces)

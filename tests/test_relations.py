@@ -238,6 +238,13 @@ def test_negation_scope_and_negative_verbs(extractor):
      ("north-korea", "THREATENS", "united-states")),
     ("North Korean missiles today threaten the US military personnel based in Japan.",
      ("united-states", "OPERATES_IN", "japan")),
+    ("Bolton, as an arch neocon, was fanatically pro-Israel.", ("john-bolton", "SUPPORTS", "israel")),
+    ("Trump’s anti-Iran strategy goes against the judgment of his advisors.", ("donald-trump", "ACCUSES", "iran")),
+    ("MEK was classified as a terrorist organization by the United States until 2012.",
+     ("united-states", "ACCUSES", "mojahedin-e-khalq")),
+    ("The YPG is an arm of the Kurdish PKK, which Turkey has designated as a terrorist organization.",
+     ("turkey", "ACCUSES", "pkk")),
+    ("Pompeo offered a vigorous defense of Saudi Arabia on Wednesday.", ("mike-pompeo", "SUPPORTS", "saudi-arabia")),
     # the parser took "shipping" for the subject of "arms": the verb form between the names stands
     ("The Houthis threatened shipping in the Red Sea and Iran reportedly arms the Houthis.",
      ("iran", "SUPPORTS", "houthis")),
@@ -267,6 +274,8 @@ def test_more_general_constructions(extractor, text, triple):
     # a title of one's own is not shared with the conjunct before
     ("Fox News host Tucker Carlson and Colonel Douglas Macgregor discussed Iran.", ("Douglas Macgregor", "PART_OF", "fox-news")),
     ("Iran and Turkey had warned against an independent Kurdistan.", ("iran", "THREATENS", "kurdistan")),
+    ("Trump’s DOJ revived Project Cassandra, a promising anti-Hezbollah/IRGC law enforcement initiative.",
+     ("islamic-revolutionary-guard-corps", "ACCUSES", "hezbollah")),
     # the parsed subject of "promoted" is another name: no surface reading from the nearest one
     ("A Muslima in the U.S. promoted the Islamic State by quoting the Quran.",
      ("united-states", "SUPPORTS", "islamic-state")),
