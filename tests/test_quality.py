@@ -20,19 +20,19 @@ def scores(tmp_path_factory, extractor):
 
 def test_gold_set_is_big_enough():
     docs = scoring.gold_docs()
-    assert len(docs) >= 20
-    assert sum(len(d["entities"]) for d in docs) >= 600
-    assert sum(len(d["relations"]) for d in docs) >= 350
+    assert len(docs) >= 25
+    assert sum(len(d["entities"]) for d in docs) >= 750
+    assert sum(len(d["relations"]) for d in docs) >= 400
 
 
 def test_entity_scores(scores):
     total = scores.total(scores.entities)
-    assert total.f1 >= 0.88, scoring.table("entities", scores.entities, total)
+    assert total.f1 >= 0.87, scoring.table("entities", scores.entities, total)
     for typ in ("Group", "State", "MediaOutlet"):
-        assert scores.entities[typ].f1 >= 0.93, (typ, scores.entities[typ].row())
+        assert scores.entities[typ].f1 >= 0.92, (typ, scores.entities[typ].row())
 
 
 def test_relation_scores(scores):
     total = scores.total(scores.relations)
-    assert total.precision >= 0.78, scoring.table("relations", scores.relations, total)
-    assert total.f1 >= 0.52, scoring.table("relations", scores.relations, total)
+    assert total.precision >= 0.77, scoring.table("relations", scores.relations, total)
+    assert total.f1 >= 0.50, scoring.table("relations", scores.relations, total)
