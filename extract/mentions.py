@@ -89,8 +89,9 @@ class GazetteerMatcher:
         self.max_len = max((len(k) for k in self.index), default=1)
         self.prefixes = {k[:n] for k in self.index for n in range(1, len(k) + 1)}
 
-    def __call__(self, doc: Doc) -> list[GazMatch]:
-        toks = [t.text for t in doc]
+    def __call__(self, doc: Doc, toks: list[str] | None = None) -> list[GazMatch]:
+        """Gazetteer names in ``doc``; ``toks``: its token texts when the caller has them."""
+        toks = [t.text for t in doc] if toks is None else toks
         keys = token_keys(toks)
         starts = {sent.start for sent in doc.sents}
         # positions of content tokens; a barrier (None) breaks a run
@@ -297,7 +298,9 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher) -
             taken[p] = True
         out.append((EntityMention(Mention(doc_id, s, e, surface), name, typ, key, basis), doc[start:end]))
 
-    gmatches = matcher(doc)
+    # one pass over the tokens for their texts: building spaCy Token objects is the costly part
+    words = [t.text for t in doc]
+    gmatches = matcher(doc, words)
     ner_ents = [e for e in doc.ents if e.label_ in SPACY_LABELS]
 
     # A longer model entity that swallows a gazetteer place ("Aleppo Media Center") keeps its name.
@@ -326,7 +329,6 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher) -
         add(m.start, m.end, span.text, typ, key, basis)
 
     # demonyms that denote the state as an actor ("Russian aerospace forces", "Iranian allies")
-    words = [t.text for t in doc]
     for i, word in enumerate(words):
         # look at the Token only for a capitalised demonym (building Tokens is the costly part)
         if not word[:1].isupper() or taken[i]:
@@ -376,7 +378,7 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher) -
     out = drop_heading_noise(doc, out)
     out.sort(key=lambda pair: (pair[0].mention.start, pair[0].mention.end))
     out = link_acronyms(doc, out, text)
-    out.extend(definite_references(doc, text, out))
+    out.extend(definite_references(doc, text, out, [w.lower() for w in words]))
     out.sort(key=lambda pair: (pair[0].mention.start, pair[0].mention.end))
     return out
 
@@ -413,7 +415,8 @@ COREF_TYPES = ("Organization", "Group", "MediaOutlet")
 COREF_WINDOW = 12  # sentences
 
 
-def definite_references(doc: Doc, text: str, found: list[tuple[EntityMention, Span]]) -> list[tuple[EntityMention, Span]]:
+def definite_references(doc: Doc, text: str, found: list[tuple[EntityMention, Span]],
+                        lowers: list[str] | None = None) -> list[tuple[EntityMention, Span]]:
     """'the community-led police force' after 'the Idlib Free Police': a definite description whose
     head noun is the last word of a recently named organisation refers to it (one candidate only).
     The mention keeps its own text but takes the antecedent's name, so aliases stay clean."""
@@ -434,7 +437,7 @@ def definite_references(doc: Doc, text: str, found: list[tuple[EntityMention, Sp
         if m.type in COREF_TYPES and "coref" not in m.basis and len(m.name.split()) >= 2:
             by_sentence.setdefault(sent_of(span.start), []).append((m, span))
     roots: set[int] = set()
-    for i, word in enumerate(t.lower_ for t in doc):
+    for i, word in enumerate(lowers if lowers is not None else (t.lower_ for t in doc)):
         if word in heads and i not in taken:
             tok = doc[i]
             roots.add(tok.head.i if tok.dep_ == "compound" else i)  # "police force": force is the head

@@ -486,6 +486,8 @@ class Candidate:
 class RelationExtractor:
     def __init__(self, lexicon: Lexicon | None = None, country_of=None, is_journalist=None) -> None:
         self.lex = lexicon or load_lexicon()
+        # every word that can start a candidate (the last word of "regime change" stands for it)
+        self._trigger_words = frozenset(lemma.split()[-1] for _pos, lemma in self.lex.triggers) | self.lex.label_verbs
         # a Person may REPORT_ON only when known as a journalist (gazetteer role JRN or a byline)
         self.is_journalist = is_journalist or (lambda mention: False)
         # entity key -> ISO country (from the gazetteer), for LOCATED_IN checks
@@ -526,9 +528,12 @@ class RelationExtractor:
     def _candidates(self, view: SentenceView) -> list[Candidate]:
         out: list[Candidate] = []
         out.extend(self._mention_links(view))
+        words = self._trigger_words
         for tok in view.sent:
             lemma = tok.lemma_.lower()
             low = tok.lower_
+            if lemma not in words and low not in words:
+                continue  # most tokens trigger nothing: skip the lookups
             verbs = self.lex.get("VERB", lemma)
             # the small model tags some verbs as nouns or adverbs ("Russia and Iran back X"):
             # a token with a subject or an object is a predicate whatever its tag
