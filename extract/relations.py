@@ -50,11 +50,11 @@ HOLDER_NOUNS = frozenset(
     "militants fighters forces troops members units group groups front organization organisation "
     "government regime army militia militias rebels jihadists terrorists extremists coalition alliance "
     "faction factions movement network administration officials leadership authorities city town "
-    "military rulers leaders governments regimes missiles rockets artillery drones warplanes warships navy "
+    "military rulers governments regimes missiles rockets artillery warships "
     "province region governorate area village district country nation state countries nations states "
     "donors donor sponsors organizations organisations institutions outlets media broadcaster newspaper "
-    "agency agencies channel groups jets warplanes aircraft planes drones troops soldiers positions targets "
-    "bases convoys fighters commanders officials leaders units battalions brigades navy operatives agents "
+    "agency agencies channel jets warplanes aircraft planes drones soldiers positions targets "
+    "bases convoys commanders leaders battalions brigades navy operatives agents "
     "cadres recruits allies proxies militiamen personnel".split())
 LIST_PREPS = frozenset({"including", "like", "as", "among"})
 ACTOR_HEADS = frozenset(
@@ -336,6 +336,16 @@ def _according(tok: Token) -> Token | None:
         t = prep.head
         if t.dep_ in ("acl", "amod") and t.pos_ == "VERB":  # "a translation published by"
             t = t.head
+    return None
+
+
+def _according_source(view: SentenceView, according: Token, ends: set[int]) -> int | None:
+    """The X of "according to X" (not one of the relation's own ends)."""
+    for p in according.subtree:
+        if p.dep_ == "pobj":
+            ms = [m for m in view.ents(p) if m not in ends]
+            if ms:
+                return ms[0]
     return None
 
 
@@ -1001,20 +1011,18 @@ class RelationExtractor:
         doc = view.sent.doc
         items = sorted(view.mentions, key=lambda x: x[2].start)
         out.extend(self._surface_verbs(view, items))
-        for (ia, ma, sa), (ib, mb, sb) in zip(items, items[1:]):
+        for k, ((ia, ma, sa), (ib, mb, sb)) in enumerate(zip(items, items[1:])):
             between = self._text[sa.end_char:sb.start_char]
             if len(between) > 60:
                 continue
             for p in self.lex.patterns:
                 if not p.regex.search(between):
                     continue
-                src, tgt = (ib, ia) if p.inverse else (ia, ib)
                 msrc, mtgt = (mb, ma) if p.inverse else (ma, mb)
                 if p.source_types and msrc.type not in p.source_types:
                     continue
                 if p.target_types and mtgt.type not in p.target_types:
                     continue
-                k = items.index((ia, ma, sa))
                 # "Giuliani and Bolton have been on the payroll of the MEK": the list shares it
                 firsts = [ia] + (self._list_before(items, k, self._text) if p.lists else [])
                 if p.same_country:
@@ -1224,11 +1232,9 @@ class RelationExtractor:
         for h in [tok, *tok.ancestors]:
             for c in h.children:
                 if c.lower_ == "according":
-                    for p in c.subtree:
-                        if p.dep_ == "pobj":
-                            ms = [m for m in view.ents(p) if m not in ends]
-                            if ms:
-                                return ms[0]
+                    found = _according_source(view, c, ends)
+                    if found is not None:
+                        return found
         t = tok
         for _ in range(8):
             if t.head is t:
@@ -1243,11 +1249,9 @@ class RelationExtractor:
                             if ms:
                                 return ms[0]
             if t.lower_ == "according":
-                for p in t.subtree:
-                    if p.dep_ == "pobj":
-                        ms = [m for m in view.ents(p) if m not in ends]
-                        if ms:
-                            return ms[0]
+                found = _according_source(view, t, ends)
+                if found is not None:
+                    return found
             t = t.head
         return None
 
