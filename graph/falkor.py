@@ -291,6 +291,18 @@ class EmbeddedStore:
             self.process = None
             self._release()
 
+    def discard(self) -> None:
+        """Stop without saving: the changes of this session are dropped, the saved graph stays."""
+        if self.process is not None and self.process.poll() is None:
+            with contextlib.suppress(Exception):
+                self.db.connection.execute_command("SHUTDOWN", "NOSAVE")
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self._kill()
+        self.process = None
+        self._release()
+
     def crash(self) -> None:
         """Kill the server without saving (tests use this to check recovery)."""
         if self.process is not None:
@@ -398,9 +410,18 @@ def _plain(value: Any) -> Any:
 
 def load_embedded(corpus: Corpus, out_dir: str | os.PathLike[str], *, batch_size: int = 5000,
                   cancel: threading.Event | None = None) -> Path:
-    """Replace the build's embedded graph with ``corpus``; returns the store folder."""
-    with EmbeddedStore(out_dir) as store:
+    """Replace the build's embedded graph with ``corpus``; returns the store folder.
+
+    All or nothing: the graph on disk is replaced only when the whole load succeeded.  A failed or
+    cancelled load stops the server without saving, so the folder keeps the previous graph.
+    """
+    store = EmbeddedStore(out_dir).start()
+    try:
         stats = store.load(corpus, batch_size=batch_size, cancel=cancel)
+    except BaseException:
+        store.discard()
+        raise
+    store.stop()
     log.info("embedded store: %s rows in %.2fs", stats["rows"], stats["seconds"])
     return store.folder
 

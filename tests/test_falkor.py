@@ -721,3 +721,21 @@ def test_cancelled_load_stops_between_batches(tmp_path, corpus):
     with EmbeddedStore(tmp_path) as store:
         with pytest.raises(NewsgraphError, match="cancelled"):
             store.load(corpus, cancel=cancel)
+
+
+def test_failed_load_keeps_the_previous_graph(tmp_path, corpus):
+    """A cancelled (or failed) load must not leave a half-loaded graph on disk: the store keeps the
+    graph of the last load that succeeded."""
+    import threading
+
+    from newsgraph.errors import NewsgraphError
+    load_embedded(corpus, tmp_path)
+    with EmbeddedStore(tmp_path) as s:
+        before = _counts(s)
+    assert before["documents"] == 2
+    cancel = threading.Event()
+    cancel.set()  # the load deletes the old graph first, then stops at its first batch
+    with pytest.raises(NewsgraphError, match="cancelled"):
+        load_embedded(corpus, tmp_path, cancel=cancel)
+    with EmbeddedStore(tmp_path) as s:
+        assert _counts(s) == before
