@@ -156,6 +156,10 @@ class GazetteerMatcher:
 # ------------------------------------------------------------------------ typing rules
 
 SPACY_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PERSON"}
+# Head words of a body inside an organisation: "the JVP Artists Council" is not JVP itself.
+SUBBODY_HEADS = frozenset({"council", "committee", "board", "caucus", "chapter", "wing", "branch", "office",
+                           "bureau", "division", "directorate", "commission", "panel", "secretariat",
+                           "department", "ministry", "unit", "brigade", "brigades", "battalion", "force"})
 
 
 def type_from_name(name: str, label: str) -> tuple[str, str] | None:
@@ -307,8 +311,10 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher) -
     ent_at = {t: ent for ent in ner_ents for t in range(ent.start, ent.end)}
 
     def swallowed(m: GazMatch) -> bool:
-        if gaz[m.entry].type not in ("Place", "State") or m.actor_form:
+        if m.actor_form:
             return False
+        if gaz[m.entry].type not in ("Place", "State"):
+            return sub_body(m)
         for ent in ([ent_at[m.start]] if m.start in ent_at else []):
             if any(t.text in POSSESSIVES or t.text.endswith(("’s", "'s")) for t in ent):
                 continue  # "Iran's Army" is Iran's, not a name of its own
@@ -317,6 +323,21 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher) -
                 if extra and not any(gaz.lookup_name(t.text) for t in extra):
                     return True
         return False
+
+    def sub_body(m: GazMatch) -> bool:
+        """"the JVP Artists Council", "the AJHS Academic Council": a model name that runs on from an
+        organisation's name to a council or committee names a body of its own."""
+        ent = ent_at.get(m.start)
+        if ent is None or ent.label_ != "ORG" or not (ent.start <= m.start and m.end < ent.end):
+            return False
+        last = ent[-1]
+        if (last.text[:1].isupper() and last.lower_ in SUBBODY_HEADS
+                and all(t.text[:1].isupper() for t in doc[m.end:ent.end])):
+            sub_bodies[ent.start] = gaz[m.entry].type  # a group's council is a group
+            return True
+        return False
+
+    sub_bodies: dict[int, str] = {}
 
     for m in gmatches:
         if swallowed(m):
@@ -342,8 +363,25 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher) -
         if state and state in gaz and demonym_is_actor(doc[end - 1]):
             add(i, end, doc[i:end].text, gaz[state].type, state, "demonym")
 
+    def person_tail(ent: Span) -> tuple[int, int] | None:
+        """"the Federal Bureau of Investigation Louis Freeh", "CIA Director John Brennan": the model
+        ran a known name into the person after it; the untaken tail is the person."""
+        k = max(p for p in range(ent.start, ent.end) if taken[p]) + 1
+        while k < ent.end and fold(words[k]) in title_words:
+            k += 1
+        tail = words[k:ent.end]
+        if 2 <= len(tail) <= 3 and all(w[:1].isupper() and w.isalpha() for w in tail) \
+                and fold(tail[0]) in first_names and not any(taken[p] for p in range(k, ent.end)):
+            return k, ent.end
+        return None
+
+    rules = type_rules()  # (``words`` here is the token texts, not the lexicon function)
+    title_words, first_names = rules["title_word"]["*"], rules["first_name"]["*"]
     for ent in ner_ents:
         if any(taken[p] for p in range(ent.start, ent.end)):
+            tail = person_tail(ent) if ent.label_ in ("ORG", "PERSON") else None
+            if tail:
+                add(*tail, doc[tail[0]:tail[1]].text, "Person", None, f"ner:{ent.label_}+tail+first_name")
             continue
         if ent.label_ == "NORP":
             continue  # demonyms were handled above; religions and ethnicities are not actors
@@ -368,6 +406,8 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher) -
         if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?\.?", name.strip()):
             continue  # bare initials ("H.R.") are a fragment of a name, not a name
         typed = type_from_name(clean_surface(name), ent.label_)
+        if ent.start in sub_bodies:
+            typed = sub_bodies[ent.start], "ner:ORG+sub-body"
         if typed is None:
             continue
         typ, basis = typed

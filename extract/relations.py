@@ -63,6 +63,9 @@ ACTOR_HEADS = frozenset(
 LIST_SEP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&)\s*(?:the\s+)?$", re.I)
 PLACE_NOUNS = frozenset("city town province region governorate area village district capital enclave field "
                         "port suburb suburbs neighborhood neighbourhood airport island islands".split())
+ROLE_BEARERS = frozenset("state states regime regimes government governments force forces group groups "
+                         "militia militias organization organisation army".split())
+VOW_VERBS = frozenset("vow pledge promise swear threaten".split())
 COPULAS = frozenset("be remain stay become fall come".split())
 # verbs whose subject undergoes their noun object ("received support from", "faces threats from")
 RECIPIENT_VERBS = frozenset("receive get face suffer endure".split())
@@ -95,6 +98,7 @@ class SurfacePattern:
     target_types: tuple[str, ...] | None = None
     same_country: bool = False
     lists: bool = False  # a list of names before the first one shares the relation
+    before: re.Pattern[str] | None = None  # what the text before the first name must end with
 
 
 @dataclass(frozen=True)
@@ -199,7 +203,7 @@ def load_lexicon() -> Lexicon:
                 row["type"], row["rule"], re.compile(row["regex"], re.I), float(row["confidence"]),
                 bool(row.get("inverse")), tuple(row["source_types"]) if row.get("source_types") else None,
                 tuple(row["target_types"]) if row.get("target_types") else None, bool(row.get("same_country")),
-                bool(row.get("lists"))))
+                bool(row.get("lists")), re.compile(row["before"], re.I) if row.get("before") else None))
     lex.verb_forms = _verb_forms(lex.triggers)
     lex.verb_form_words = frozenset(f for (pos, lemma), ts in lex.triggers.items() if pos == "VERB"
                                     for f in inflect(lemma))
@@ -562,6 +566,9 @@ class RelationExtractor:
                     out.extend(self._role(view, tok, trig))
             for trig in self.lex.get("HYPHEN", low):
                 out.extend(self._hyphen(view, tok, trig))
+            if tok.pos_ == "ADJ":
+                for trig in self.lex.get("ADJ", low):
+                    out.extend(self._adjective(view, tok, trig))
             if tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX"):
                 for trig in self.lex.get("PREP", low):
                     out.extend(self._alongside(view, tok, trig))
@@ -571,6 +578,24 @@ class RelationExtractor:
                 out.extend(self._prefix(view, tok, trig))
         out.extend(self._surface(view))
         return out
+
+    def _adjective(self, view: SentenceView, adj: Token, trig: Trigger) -> list[Candidate]:
+        """"Hezbollah is active in Mexico", "Obama was more cooperative with Russia", "a militia
+        loyal to Iran": a predicate adjective and its preposition."""
+        if adj.dep_ in ("acomp", "oprd") and adj.head.pos_ in ("AUX", "VERB"):
+            holders = subjects_of(view, adj.head)
+        elif adj.dep_ in ("amod", "appos"):
+            holders = view.ents(adj.head)
+        else:
+            return []
+        objects = prep_objects(view, adj, trig.obj_preps)
+        if not objects and adj.dep_ == "acomp":
+            # "Hizballah is quite active in Mexico": the parser may hang the phrase on the copula
+            objects = [i for c in adj.head.children if c.i > adj.i and c.dep_ == "prep" and c.lower_ in trig.obj_preps
+                       for p in c.children if p.dep_ == "pobj" for i in view.ents(p)]
+        pairs = [(o, h) for h in holders for o in objects] if trig.inverse else \
+            [(h, o) for h in holders for o in objects]
+        return [Candidate(a, b, trig.type, adj, f"adj:{trig.lemma}", trig.confidence) for a, b in pairs]
 
     def _alongside(self, view: SentenceView, prep: Token, trig: Trigger) -> list[Candidate]:
         """"The peshmerga fought ISIS alongside the Americans": the verb's subject works with the
@@ -637,6 +662,9 @@ class RelationExtractor:
             labellers = [i for lab in labels for i in prep_objects(view, lab, ("by",))]
         damning = any(t.lemma_.lower() in self.lex.damning_labels or t.lower_ in self.lex.damning_labels
                       for lab in labels for t in lab.subtree)
+        if not objects and damning:
+            # "Assad has called BSF members traitors": the parser folds the object into the label
+            objects = [i for lab in labels for c in lab.children if c.dep_ == "compound" for i in view.ents(c)]
         if not objects or not damning:
             return []
         return [Candidate(s, o, "ACCUSES", verb, f"label:{verb.lemma_.lower()}", 0.7)
@@ -668,7 +696,15 @@ class RelationExtractor:
                                           and view.mention_of(a) is None)] if link.get("appos") else [head_noun]
                     # "Iranian militias that are in Iraq": a copular relative clause says where
                     heads += [r for r in head_noun.children if r.dep_ == "relcl" and r.lemma_ in COPULAS]
-                    for c in (c for h in heads for c in h.children):
+                    shared = []
+                    if root.dep_ == "conj" and head_noun.i == root.i:
+                        # "Tony Badran and Jonathan Schanzer, both from the FDD": a phrase after the
+                        # last conjunct, hung on the first, describes them all
+                        first = _conj_root(root)
+                        shared = [c for c in first.children if c.i > root.i]
+                        shared += [g for c in first.children if c.dep_ == "appos" and c.i > root.i
+                                   and c.lower_ in ("both", "all") for g in c.children]
+                    for c in [*(c for h in heads for c in h.children), *shared]:
                         if c.dep_ == "prep" and c.lower_ in link["preps"]:
                             for p in c.children:
                                 if p.dep_ != "pobj":
@@ -685,8 +721,10 @@ class RelationExtractor:
                     # "..., according to Al Arabiya": the outlet reports on the sentence's actors
                     according = _according(root)
                     if according is not None:
-                        for j, mj, _sp in view.mentions:
-                            if j != idx and mj.type in link["target_types"]:
+                        # "according to Bill Gertz in the Washington Times": the writer is the source
+                        phrase = {t.i for t in according.subtree}
+                        for j, mj, sp in view.mentions:
+                            if j != idx and mj.type in link["target_types"] and sp.start not in phrase:
                                 out.append(Candidate(idx, j, link["type"], according, f"link:{link['rule']}", link["confidence"]))
                 elif link["via"] == "modifier":
                     # "Iranian Quds Force", "US Army": a state's adjective right before its agency
@@ -750,6 +788,11 @@ class RelationExtractor:
         candidates = [c for c in holder.children if c.dep_ in ("appos", "compound") and is_title(c)]
         if holder.dep_ == "appos" and is_title(holder.head):
             candidates.append(holder.head)
+        if holder.dep_ == "nsubj" and holder.head.lemma_ == "be":
+            # "James Comey was head of the FBI", "she is a writer and a member of the council"
+            attrs = [c for c in holder.head.children if c.dep_ == "attr"]
+            attrs += [c for a in attrs for c in a.conjuncts]
+            candidates += [a for a in attrs if is_title(a)]
         out: list[tuple[Token, int]] = []
         for title in candidates:
             if near(title):
@@ -838,13 +881,20 @@ class RelationExtractor:
                 m = view.mention_of(t) if t.i not in own else None
                 if m is not None:
                     objects.append(m)
-        objects = _unique(objects)
+        # "wrote Jonathan Spyer in an article for Foreign Policy", "said on CNN": an outlet the
+        # words appeared in is where they were published, and it carries the report too
+        venues = [i for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "for", "on", "at")
+                  for t in c.subtree if _depth_below(t, verb) <= 4
+                  for i in [view.mention_of(t)] if i is not None and view.mentions_by_idx[i].type == "MediaOutlet"]
+        objects = [o for o in _unique(objects) if o not in venues]
         # "Reuters quoted German Foreign Minister Sigmar Gabriel": the report is on the minister,
         # not on the state named in his title
         heads = {t.i for o in objects for t in view.mentions_by_idx_span[o]}
         objects = [o for o in objects if not _modifies(view.mentions_by_idx_span[o], heads)]
-        return [Candidate(s, o, "REPORTS_ON", verb, f"report:{trig.lemma}", trig.confidence)
-                for s in subjects for o in objects]
+        out = [Candidate(s, o, "REPORTS_ON", verb, f"report:{trig.lemma}", trig.confidence)
+               for s in subjects for o in objects]
+        return out + [Candidate(v, o, "REPORTS_ON", verb, f"report-venue:{trig.lemma}", trig.confidence - 0.1)
+                      for v in _unique(venues) if v not in subjects for o in objects if o != v]
 
     def _noun(self, view: SentenceView, noun: Token, trig: Trigger) -> list[Candidate]:
         if trig.type == "REPORTS_ON":
@@ -903,6 +953,8 @@ class RelationExtractor:
 
     def _role(self, view: SentenceView, noun: Token, trig: Trigger) -> list[Candidate]:
         """Role nouns link the entity that holds the role (host) to the entity it is relative to."""
+        if noun.dep_ == "compound" and noun.head.lower_ in ROLE_BEARERS:
+            noun = noun.head  # "Syria, a client state of Putin": the role word modifies "state"
         others = [i for c in noun.children if c.dep_ in ("compound", "poss", "nmod", "amod") for i in view.ents(c)]
         others.extend(prep_objects(view, noun, trig.role_preps))
         if not others and noun.dep_ == "conj":
@@ -913,6 +965,12 @@ class RelationExtractor:
             # "Iran ... connecting with its allies, including Iraq": "its" stands for the actor before
             others = [i for c in noun.children if c.dep_ == "poss" and c.lower_ == "its" for i in view.antecedent(c)]
         hosts = self._hosts(view, noun)
+        n = _conj_root(noun)
+        if not others and n.dep_ == "pobj" and n.head.lower_ == "as" and n.head.head.pos_ == "VERB" \
+                and not _is_passive(n.head.head):
+            # "the administration has embraced the Saudi rulers as a crucial ally": the ally of
+            # the one who embraces
+            others = subjects_of(view, n.head.head)
         hosts = [h for h in hosts if h not in others]
         if not hosts or not others:
             return []
@@ -1017,6 +1075,9 @@ class RelationExtractor:
                 continue
             for p in self.lex.patterns:
                 if not p.regex.search(between):
+                    continue
+                if p.before is not None and not p.before.search(
+                        self._text[max(view.sent.start_char, sa.start_char - 60):sa.start_char]):
                     continue
                 msrc, mtgt = (mb, ma) if p.inverse else (ma, mb)
                 if p.source_types and msrc.type not in p.source_types:
@@ -1194,6 +1255,9 @@ class RelationExtractor:
         for _ in range(4):
             if any(c.dep_ == "aux" and c.lower_ in self.lex.intention_verbs for c in h.children):
                 return True
+            if h.dep_ == "ccomp" and h.head.lemma_.lower() in VOW_VERBS and any(
+                    c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in h.children):
+                return True  # "they vow that they will destroy Israel": promised, not done
             if h.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj") or h.head is h:
                 return False
             h = h.head

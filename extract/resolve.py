@@ -107,6 +107,9 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
                 # "John" for "John Bolton" (first names), "Kweis" for "Khweis" (a misspelt surname)
                 hits = sorted(f for f, last in full.items() if f != ck and (
                     _first_word(f, gazetteer) == word or (len(word) >= 5 and fuzz.ratio(word, last) >= 85)))
+            if len(hits) > 1 and sum(h.startswith("gaz:") for h in hits) == 1:
+                # "Kim" after "Kim Jong-un" and the pun "Kim Jong Won": the known person is meant
+                hits = [h for h in hits if h.startswith("gaz:")]
             if len(hits) == 1:
                 alias_of[ck] = hits[0]
                 log.append({"surface": ck[5:], "entity_key": hits[0], "reason": f"surname of a person named in {ext.document.id}"})

@@ -156,3 +156,20 @@ def test_countries_outside_the_gazetteer_are_states(extractor):
     name = next(n for n in ("Bhutan", "Paraguay", "Mongolia", "Suriname") if extractor.gazetteer.lookup_name(n) is None)
     got = {t: (ty, k) for t, ty, k in typed(extractor, f"{name} condemned the attack on the embassy.")}
     assert got[name] == ("State", None), got
+
+
+def test_name_run_into_a_known_name_and_sub_bodies(extractor):
+    # the model runs "the FBI" into the person after it, and "JVP" into its council
+    got = typed(extractor, "Former Director of the Federal Bureau of Investigation Louis Freeh spoke. "
+                           "Fishback is a member of the JVP Artists Council.")
+    assert ("Louis Freeh", "Person", None) in got
+    assert ("Federal Bureau of Investigation", "Organization", "federal-bureau-of-investigation") in got
+    assert ("JVP Artists Council", "Group", None) in got  # a group's council is typed as the group
+
+
+def test_bare_name_prefers_the_one_known_person(extractor):
+    # "Kim" could be the pun "Kim Jong Won" or Kim Jong-un: the gazetteer's person is meant
+    a = extractor.extract_text("Kim Jong-un met Trump. The headline was 'Kim Jong Won'. Kim smiled.", "a")
+    corpus = resolve([a], extractor.gazetteer)
+    kim = {e.id: e for e in corpus.entities}["kim-jong-un"]
+    assert "Kim" in {m.text for m in kim.mentions}
