@@ -408,6 +408,8 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher) -
         typed = type_from_name(clean_surface(name), ent.label_)
         if ent.start in sub_bodies:
             typed = sub_bodies[ent.start], "ner:ORG+sub-body"
+        elif typed is not None and is_outlet_named(doc, start):
+            typed = "MediaOutlet", f"ner:{ent.label_}+outlet-noun"  # "the state news agency Mehr"
         if typed is None:
             continue
         typ, basis = typed
@@ -449,6 +451,18 @@ def drop_heading_noise(doc: Doc, found: list[tuple[EntityMention, Span]]) -> lis
     body_names = {m.name.lower() for m, _ in found if not in_heading(m)}
     return [(m, s) for m, s in found
             if m.key is not None or not in_heading(m) or m.name.lower() in body_names]
+
+
+OUTLET_NOUNS = frozenset("newspaper daily weekly broadcaster tabloid magazine".split())
+NEWS_NOUNS = frozenset("agency outlet site website channel network station".split())
+
+
+def is_outlet_named(doc: Doc, start: int) -> bool:
+    """Whether the name at token ``start`` follows the noun of a news outlet ("the Israeli daily
+    Haaretz", "the state news agency Mehr"), so names the outlet."""
+    prev = doc[start - 1].lower_ if start >= 1 else ""
+    return prev in OUTLET_NOUNS or (prev in NEWS_NOUNS and start >= 2
+                                    and doc[start - 2].lower_ in ("news", "media", "tv", "television", "propaganda"))
 
 
 COREF_TYPES = ("Organization", "Group", "MediaOutlet")

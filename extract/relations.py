@@ -368,7 +368,7 @@ def _unique_pairs(pairs):
     return [p for p in pairs if not (p in seen or seen.add(p))]
 
 
-REPORT_DEPTH = 6  # what a report is about sits near its verb; deeper lies a run-on sentence's tail
+REPORT_DEPTH = 3  # what a report is about sits near its verb; deeper lies a run-on sentence's tail
 
 
 def _depth_below(tok: Token, top: Token) -> int:
@@ -445,6 +445,9 @@ def subjects_of(view: SentenceView, verb: Token, depth: int = 0) -> list[int]:
         # ("blamed the MEK for killing", "accused Turkey of aiding"), its passive subject
         # ("was convicted of joining"), else its subject ("admitted to aiding")
         found = [i for c in gov.children if c.dep_ == "dobj" for i in view.ents(c)]
+        if not found and verb.head.lower_ in ("for", "of"):
+            # "lashed out at Russia for invading Ukraine", "turned on Iran for arming ..."
+            found = prep_objects(view, gov, ("at", "against", "on"))
         if not found and _is_passive(gov):
             found = [i for c in gov.children if c.dep_ == "nsubjpass" for i in view.ents(c)]
             if not found and gov.dep_ in ("acl", "amod", "relcl"):
@@ -584,7 +587,9 @@ class RelationExtractor:
         loyal to Iran": a predicate adjective and its preposition."""
         if adj.dep_ in ("acomp", "oprd") and adj.head.pos_ in ("AUX", "VERB"):
             holders = subjects_of(view, adj.head)
-        elif adj.dep_ in ("amod", "appos"):
+        elif adj.dep_ in ("amod", "appos") and trig.type == "OPERATES_IN":
+            # "a militia active in Syria"; a stance ("columns for the Post critical of X") is
+            # too often hung on the wrong noun
             holders = view.ents(adj.head)
         else:
             return []
@@ -845,6 +850,13 @@ class RelationExtractor:
             if not objects and "" in trig.obj_preps and verb.dep_ == "relcl" and any(
                     c.dep_ in ("dobj", "obj") and c.lower_ in ("which", "that", "whom", "who") for c in verb.children):
                 objects = view.ents(verb.head)  # "the rebels, whom Turkey funds"
+            if not objects and "" in trig.obj_preps:
+                # "invading and occupying Ukraine", "armed and trained the rebels": the object
+                # after the last of coordinated verbs belongs to each
+                for c in verb.children:
+                    if c.dep_ == "conj" and c.pos_ == "VERB" and not any(
+                            g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                        objects.extend(i for g in c.children if g.dep_ in ("dobj", "obj") for i in view.ents(g))
             if not objects and trig.type == "SUPPORTS" and "" in trig.obj_preps:
                 # "helping the Syrian regime establish control": the helped one is the
                 # subject of the complement clause
@@ -883,7 +895,9 @@ class RelationExtractor:
                     objects.append(m)
         # "wrote Jonathan Spyer in an article for Foreign Policy", "said on CNN": an outlet the
         # words appeared in is where they were published, and it carries the report too
-        venues = [i for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "for", "on", "at")
+        # ("wrote opinion columns for the Washington Post": the phrase may hang on the object)
+        venues = [i for h in (verb, *(c for c in verb.children if c.dep_ == "dobj"))
+                  for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "for", "on", "at")
                   for t in c.subtree if _depth_below(t, verb) <= 4
                   for i in [view.mention_of(t)] if i is not None and view.mentions_by_idx[i].type == "MediaOutlet"]
         objects = [o for o in _unique(objects) if o not in venues]
@@ -980,7 +994,15 @@ class RelationExtractor:
             typ = "PART_OF"  # "a NATO ally" is a member of the alliance
         if trig.role == "other->host":
             pairs = [(o, h) for h, o in pairs]
-        return [Candidate(a, b, typ, noun, f"role:{trig.lemma}", trig.confidence) for a, b in pairs]
+        out = []
+        for a, b in pairs:
+            if typ == "CONTROLS" and trig.lemma.startswith("capital") and view.mentions_by_idx[a].type in ("State", "Place"):
+                # "South Korea's capital Seoul" lies in the state; "Raqqa, the capital of ISIS's
+                # caliphate" is held by the group
+                out.append(Candidate(b, a, "LOCATED_IN", noun, f"role:{trig.lemma}", trig.confidence))
+            else:
+                out.append(Candidate(a, b, typ, noun, f"role:{trig.lemma}", trig.confidence))
+        return out
 
     def _hosts(self, view: SentenceView, noun: Token) -> list[int]:
         hosts: list[int] = []
@@ -994,6 +1016,9 @@ class RelationExtractor:
             hosts.extend(i for c in verb.children if c.dep_ == "dobj" for i in view.ents(c))
             if not hosts and not _is_passive(verb):
                 hosts.extend(subjects_of(view, verb))
+        elif n.dep_ == "dobj" and n.head.lemma_ == "swear" and _is_passive(n.head):
+            # "the Houthi rebels are sworn enemies of al-Qaeda" (parsed as a passive "sworn")
+            hosts.extend(i for c in n.head.children if c.dep_ == "nsubjpass" for i in view.ents(c))
         elif n.dep_ in ("attr", "acomp", "oprd") and n.head.pos_ in ("AUX", "VERB"):
             for c in n.head.children:
                 if c.dep_ in ("nsubj", "nsubjpass"):

@@ -89,6 +89,7 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
 
     # -- 5: "Cartalucci" joins "Tony Cartalucci" of the same document --------------------
     # (the model often types a bare surname as ORG, so any non-gazetteer one-word name qualifies)
+    named_people: set[str] = set()  # clusters a surname joined: people, whatever the surname's votes
     for di, ext in enumerate(exts):
         keys = {cluster_of[(di, mi)]: m for mi, m in enumerate(ext.mentions)}
         full: dict[str, str] = {}
@@ -99,7 +100,8 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
             if len(words) > 1:
                 full[ck] = name_key(words[-1])
         for ck, m in sorted(keys.items()):
-            if not ck.startswith("name:") or ck in alias_of or len(ck[5:].split()) != 1 or m.type in ("Place", "State"):
+            # (an unknown one-word "Place" may be a surname the model took for a town; states are never)
+            if not ck.startswith("name:") or ck in alias_of or len(ck[5:].split()) != 1 or m.type == "State":
                 continue
             word = ck[5:]
             hits = sorted(f for f, last in full.items() if last == word and f != ck)
@@ -112,6 +114,7 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
                 hits = [h for h in hits if h.startswith("gaz:")]
             if len(hits) == 1:
                 alias_of[ck] = hits[0]
+                named_people.add(hits[0])
                 log.append({"surface": ck[5:], "entity_key": hits[0], "reason": f"surname of a person named in {ext.document.id}"})
 
     def final(ck: str) -> str:
@@ -126,6 +129,7 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
     for (di, mi), ck in cluster_of.items():
         grouped[final(ck)].append((di, mi))
 
+    people = {final(ck) for ck in named_people}
     ids: dict[str, str] = {}
     entities: dict[str, Entity] = {}
     taken_ids = set(gazetteer.entries)
@@ -141,6 +145,8 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
         else:
             types = Counter(m.type for m in ms)
             typ = sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            if ck in people:
+                typ = "Person"  # "Jack Lew" and three "Lew" the model took for an organisation
             name = sorted(surfaces.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
             eid = slugify(name)
             if eid in taken_ids:

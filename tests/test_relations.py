@@ -322,11 +322,17 @@ def test_more_general_constructions_do_not_overreach(extractor, text, absent):
      ("jamal-khashoggi", "PART_OF", "the-washington-post")),
     ("This came after news that, according to Bill Gertz in the Washington Times, the U.S. traced the money.",
      ("Bill Gertz", "PART_OF", "the-washington-times")),
-    ("“Their concern in Syria is the free reign afforded to Iran,” wrote Jonathan Spyer in an article for Foreign Policy.",
+    ("“Iran is winning in Syria,” wrote Jonathan Spyer in an article for Foreign Policy.",
      ("foreign-policy", "REPORTS_ON", "iran")),
     # a vow of destruction is a threat, not a fight
     ("The leaders of Iran repeatedly vow that they will ultimately destroy the state of Israel.",
      ("iran", "THREATENS", "israel")),
+    # the object of a gerund after "for" is the one blamed; a shared object of coordinated verbs
+    ("The former lawmaker lashed out at Russia for invading and occupying Ukraine.", ("russia", "FIGHTS", "ukraine")),
+    ("The Houthi rebels are sworn enemies of al-Qaeda.", ("houthis", "FIGHTS", "al-qaeda")),
+    # a state's capital lies in it; a group's capital is held by it
+    ("They threaten almost all of South Korea's capital Seoul.", ("seoul", "LOCATED_IN", "south-korea")),
+    ("Raqqa, the capital of the Islamic State, fell.", ("islamic-state", "CONTROLS", "raqqa")),
 ])
 def test_roles_titles_and_labels(extractor, text, triple):
     got = rels(extractor, text)
@@ -343,9 +349,13 @@ def test_roles_titles_and_labels(extractor, text, triple):
     ("Israeli jets blasted Gaza.", ("israel", "ACCUSES", "gaza-strip")),
     ("He called Hamas members heroes.", ("He", "ACCUSES", "hamas")),
     ("The Pentagon was active in the debate.", ("department-of-defense", "OPERATES_IN", "debate")),
+    # an ambassador to an organisation represents a state; he is not a member of it
+    ("UN ambassador John Bolton spoke.", ("john-bolton", "PART_OF", "united-nations")),
+    ("Nikki Haley, the US ambassador to the United Nations, spoke.", ("nikki-haley", "PART_OF", "united-nations")),
+    ("They threaten almost all of South Korea's capital Seoul.", ("south-korea", "CONTROLS", "seoul")),
     ("The leaders of Iran repeatedly vow that they will ultimately destroy the state of Israel.",
      ("iran", "FIGHTS", "israel")),
-    ("“Their concern in Syria is the free reign afforded to Iran,” wrote Jonathan Spyer in an article for Foreign Policy.",
+    ("“Iran is winning in Syria,” wrote Jonathan Spyer in an article for Foreign Policy.",
      ("jonathan-spyer", "REPORTS_ON", "foreign-policy")),
     ("This came after news that, according to Bill Gertz in the Washington Times, the U.S. traced the money.",
      ("the-washington-times", "REPORTS_ON", "Bill Gertz")),
