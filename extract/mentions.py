@@ -401,6 +401,10 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher) -
         if key:
             add(start, end, name, gaz[key].type, key, "gazetteer:name")
             continue
+        state = government_of(gaz, clean_surface(name))
+        if state:  # "the Government of Ecuador" is the state acting
+            add(start, end, gaz[state[0]].name if state[0] else state[1], "State", state[0], "ner:government-of")
+            continue
         if not any(t.pos_ == "PROPN" or t.text.isupper() for t in doc[start:end]):
             continue  # "Groups" at the start of a sentence is a common noun, not a name
         if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?\.?", name.strip()):
@@ -451,6 +455,23 @@ def drop_heading_noise(doc: Doc, found: list[tuple[EntityMention, Span]]) -> lis
     body_names = {m.name.lower() for m, _ in found if not in_heading(m)}
     return [(m, s) for m, s in found
             if m.key is not None or not in_heading(m) or m.name.lower() in body_names]
+
+
+GOVERNMENT_OF = re.compile(r"(?:the\s+)?(?:government|regime|administration)\s+of\s+(?:the\s+)?(.+)", re.I)
+GOVERNMENT = re.compile(r"(?:the\s+)?(.+?)\s+(?:government|regime)", re.I)
+
+
+def government_of(gaz: Gazetteer, name: str) -> tuple[str | None, str] | None:
+    """(gazetteer key or None, state name) of the state a "Government of Ecuador" or a "Turkish
+    Government" stands for; None if the name is not a government's."""
+    m = GOVERNMENT_OF.fullmatch(name) or GOVERNMENT.fullmatch(name)
+    if not m:
+        return None
+    state = m.group(1)
+    key = gaz.lookup_name(state) or gaz.demonyms.get(state.lower())
+    if key and gaz[key].type == "State":
+        return key, gaz[key].name
+    return (None, state) if key is None and is_country(state) else None
 
 
 OUTLET_NOUNS = frozenset("newspaper daily weekly broadcaster tabloid magazine".split())

@@ -173,3 +173,13 @@ def test_bare_name_prefers_the_one_known_person(extractor):
     corpus = resolve([a], extractor.gazetteer)
     kim = {e.id: e for e in corpus.entities}["kim-jong-un"]
     assert "Kim" in {m.text for m in kim.mentions}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Turkish Government denied it.", ("Turkish Government", "State", "turkey")),
+    ("The Government of Syria denied it.", ("Government of Syria", "State", "syria")),
+    ("The Israeli daily Haaretz reported it.", ("Haaretz", "MediaOutlet", "haaretz")),
+    ("According to the state news agency Mehr, talks failed.", ("Mehr", "MediaOutlet", None)),
+])
+def test_governments_are_states_and_outlet_nouns_name_outlets(extractor, text, expected):
+    assert expected in typed(extractor, text), typed(extractor, text)

@@ -330,6 +330,7 @@ def test_more_general_constructions_do_not_overreach(extractor, text, absent):
     # the object of a gerund after "for" is the one blamed; a shared object of coordinated verbs
     ("The former lawmaker lashed out at Russia for invading and occupying Ukraine.", ("russia", "FIGHTS", "ukraine")),
     ("The Houthi rebels are sworn enemies of al-Qaeda.", ("houthis", "FIGHTS", "al-qaeda")),
+    ("The Guardian is spreading lies about Assange.", ("the-guardian", "ACCUSES", "julian-assange")),
     # a state's capital lies in it; a group's capital is held by it
     ("They threaten almost all of South Korea's capital Seoul.", ("seoul", "LOCATED_IN", "south-korea")),
     ("Raqqa, the capital of the Islamic State, fell.", ("islamic-state", "CONTROLS", "raqqa")),
