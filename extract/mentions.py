@@ -190,6 +190,8 @@ def type_from_name(name: str, label: str) -> tuple[str, str] | None:
                 w in words("name_word", "Organization") for w in low):
             return "Person", "ner:ORG+first_name"  # "Ashok Chopra" mis-tagged as an organisation
         if label == "FAC":
+            if last in words("name_word", "Organization"):
+                return "Organization", "ner:FAC+name_word"  # "the Israeli Consulate" is an office
             return "Place", "ner:FAC"
         if label == "WORK_OF_ART":
             return None

@@ -166,6 +166,7 @@ class Lexicon:
     label_verbs: frozenset[str] = frozenset()
     wish_words: frozenset[str] = frozenset()
     damning_labels: frozenset[str] = frozenset()
+    inquiry_words: frozenset[str] = frozenset()
     mention_links: list[dict] = field(default_factory=list)
     verb_forms: list["VerbForm"] = field(default_factory=list)
     verb_form_words: frozenset[str] = frozenset()
@@ -183,7 +184,7 @@ def _data_lines(name: str) -> Iterable[dict]:
 
 MODALITY_FIELDS = {"hedge": "hedges", "negation": "negations", "speech": "speech", "negative_verb": "negative_verbs",
                    "intention_noun": "intention_nouns", "intention_verb": "intention_verbs", "wish_word": "wish_words",
-                   "label_verb": "label_verbs", "damning_label": "damning_labels"}
+                   "label_verb": "label_verbs", "damning_label": "damning_labels", "inquiry_word": "inquiry_words"}
 
 
 @lru_cache(maxsize=1)
@@ -1207,7 +1208,7 @@ class RelationExtractor:
         negated = self._negated(trig_tok)
         if c.rule.startswith(("verb", "noun", "surface", "report", "label", "prep")):
             # roles, names and links ("if Syria and its Russian allies ...") are presupposed
-            if self._hypothetical(trig_tok):
+            if self._hypothetical(trig_tok) or self._inquired(trig_tok):
                 return None  # a condition asserts nothing (rhetorical questions do, in opinion pieces)
             if not negated and (self._intended(trig_tok) or c.type == "FIGHTS" and self._wished(trig_tok)):
                 if c.type not in ("FIGHTS", "THREATENS"):
@@ -1287,6 +1288,18 @@ class RelationExtractor:
                 return False
             h = h.head
             if h.pos_ in ("VERB", "AUX") and h.lemma_.lower() in self.lex.intention_verbs:
+                return True
+        return False
+
+    def _inquired(self, tok: Token) -> bool:
+        """What is investigated is not asserted: "tasked with investigating any links between the
+        Russian government and the campaign", "an inquiry into Saudi funding of ISIS"."""
+        h = tok
+        for _ in range(3):
+            if h.dep_ not in ("dobj", "pobj", "prep", "nsubjpass") or h.head is h:
+                return False
+            h = h.head
+            if h.lemma_.lower() in self.lex.inquiry_words or h.lower_ in self.lex.inquiry_words:
                 return True
         return False
 

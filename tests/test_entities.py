@@ -180,6 +180,7 @@ def test_bare_name_prefers_the_one_known_person(extractor):
     ("The Government of Syria denied it.", ("Government of Syria", "State", "syria")),
     ("The Israeli daily Haaretz reported it.", ("Haaretz", "MediaOutlet", "haaretz")),
     ("According to the state news agency Mehr, talks failed.", ("Mehr", "MediaOutlet", None)),
+    ("He held a rally outside the Israeli Consulate in Miami.", ("Israeli Consulate", "Organization", None)),
 ])
 def test_governments_are_states_and_outlet_nouns_name_outlets(extractor, text, expected):
     assert expected in typed(extractor, text), typed(extractor, text)

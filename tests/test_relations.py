@@ -352,6 +352,10 @@ def test_roles_titles_and_labels(extractor, text, triple):
     ("The Pentagon was active in the debate.", ("department-of-defense", "OPERATES_IN", "debate")),
     # an ambassador to an organisation represents a state; he is not a member of it
     ("UN ambassador John Bolton spoke.", ("john-bolton", "PART_OF", "united-nations")),
+    # what is investigated is not asserted
+    ("The Special Counsel’s Office was tasked with investigating any links between the Russian government "
+     "and the Trump campaign.", ("russia", "COOPERATES_WITH", "Special Counsel’s Office")),
+    ("Congress launched an inquiry into Saudi funding of ISIS.", ("saudi-arabia", "SUPPORTS", "islamic-state")),
     ("Nikki Haley, the US ambassador to the United Nations, spoke.", ("nikki-haley", "PART_OF", "united-nations")),
     ("They threaten almost all of South Korea's capital Seoul.", ("south-korea", "CONTROLS", "seoul")),
     ("The leaders of Iran repeatedly vow that they will ultimately destroy the state of Israel.",
