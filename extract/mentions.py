@@ -235,6 +235,18 @@ def demonym_is_actor(tok: Token) -> bool:
     return False
 
 
+PARTISAN_NOUNS = frozenset("senator senators congressman congresswoman congressmen lawmaker lawmakers representative "
+                           "representatives leader leaders candidate candidates governor governors rep. sen. rep sen".split())
+
+
+def party_is_meant(tok: Token) -> bool:
+    """A party's adjective names the party when it qualifies a person ("Democrat Ilhan Omar",
+    "Republican senators"), not an idea ("democratic values", "the Democratic Republic")."""
+    head = tok.head
+    return tok.dep_ in ("amod", "compound", "nmod") and head.i > tok.i and (
+        head.lower_ in PARTISAN_NOUNS or (head.pos_ == "PROPN" and head.ent_type_ == "PERSON"))
+
+
 def _compound_head_actor(t: Token) -> bool:
     # "Russian aerospace forces": aerospace is a compound of forces
     return t.dep_ in ("compound", "amod") and is_actor_noun(t.head)
@@ -362,7 +374,8 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher) -
             pair = gaz.demonyms.get(f"{word} {words[i + 1]}".lower())  # "North Korean missiles"
             if pair:
                 state, end = pair, i + 2
-        if state and state in gaz and demonym_is_actor(doc[end - 1]):
+        if state and state in gaz and (party_is_meant(doc[end - 1]) if gaz[state].type == "Group"
+                                       else demonym_is_actor(doc[end - 1])):
             add(i, end, doc[i:end].text, gaz[state].type, state, "demonym")
 
     def person_tail(ent: Span) -> tuple[int, int] | None:

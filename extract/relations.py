@@ -85,6 +85,7 @@ class Trigger:
     role: str = ""
     role_preps: tuple[str, ...] = ("of",)
     done_type: str = ""  # the type when the act is reported done ("overthrew": FIGHTS, not a threat)
+    person_type: str = ""  # the type when a person acts ("Ilhan Omar attacked Israel": words, not arms)
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ class VerbForm:
     regex: re.Pattern[str]
     confidence: float
     passive: bool = False
+    person_type: str = ""
 
 
 IRREGULAR = {"fight": ["fights", "fought", "fighting"], "strike": ["strikes", "struck", "striking"],
@@ -145,11 +147,13 @@ def _verb_forms(triggers: dict[tuple[str, str], list["Trigger"]]) -> list[VerbFo
             forms = inflect(lemma)
             active = "|".join(sorted(set(forms), key=len, reverse=True))
             out.append(VerbForm(t.type, lemma, re.compile(
-                rf"^\s*{AUX_WORDS}(?P<verb>{active})\s+(?:the\s+)?$", re.I), round(t.confidence - 0.1, 3)))
+                rf"^\s*{AUX_WORDS}(?P<verb>{active})\s+(?:the\s+)?$", re.I), round(t.confidence - 0.1, 3),
+                person_type=t.person_type))
             past = forms[2] if len(forms) > 2 else forms[-1]
             out.append(VerbForm(t.type, lemma, re.compile(
                 rf"^\s*,?\s*(?:which\s+|who\s+|that\s+)?(?:is|are|was|were|has\s+been|have\s+been|had\s+been|being)?\s*"
-                rf"{AUX_WORDS}(?P<verb>{past})\s+by\s+(?:the\s+)?$", re.I), round(t.confidence - 0.1, 3), passive=True))
+                rf"{AUX_WORDS}(?P<verb>{past})\s+by\s+(?:the\s+)?$", re.I), round(t.confidence - 0.1, 3), passive=True,
+                person_type=t.person_type))
     return out
 
 
@@ -195,7 +199,7 @@ def load_lexicon() -> Lexicon:
             t = Trigger(row["pos"], row["lemma"], row["type"], tuple(row.get("obj_preps", ())),
                         tuple(row.get("subj_preps", ())), float(row["confidence"]), bool(row.get("inverse")),
                         bool(row.get("inverse_subject")), bool(row.get("light")), row.get("role", ""),
-                        tuple(row.get("role_preps", ("of",))), row.get("done_type", ""))
+                        tuple(row.get("role_preps", ("of",))), row.get("done_type", ""), row.get("person_type", ""))
             lex.triggers.setdefault((t.pos, t.lemma), []).append(t)
         elif row["kind"] == "mention_link":
             lex.mention_links.append(row)
@@ -735,6 +739,9 @@ class RelationExtractor:
                 elif link["via"] == "modifier":
                     # "Iranian Quds Force", "US Army": a state's adjective right before its agency
                     prev = span.start - 1
+                    skip = link.get("skip", ())
+                    while prev > view.sent.start and span.doc[prev].lower_ in skip:
+                        prev -= 1  # "Republican Senator Bob Corker"
                     if prev >= view.sent.start:
                         t = view.mention_of(span.doc[prev])
                         if t is not None and t != idx and view.mentions_by_idx[t].type in link["target_types"]:
@@ -871,7 +878,8 @@ class RelationExtractor:
         typ = trig.type
         if trig.done_type and verb.tag_ in ("VBD", "VBN") and not self._intended(verb):
             typ = trig.done_type  # "the US, France and Britain overthrew Kadaffi": done, not threatened
-        return [Candidate(s, o, typ, verb, rule, conf) for s in subjects for o in objects]
+        return [Candidate(s, o, trig.person_type if trig.person_type and view.mentions_by_idx[s].type == "Person"
+                          else typ, verb, rule, conf) for s in subjects for o in objects]
 
     def _reports(self, view: SentenceView, verb: Token, trig: Trigger) -> list[Candidate]:
         subjects = [i for c in verb.children if c.dep_ == "nsubj" for i in view.ents(c)]
@@ -1159,8 +1167,9 @@ class RelationExtractor:
                 trig = tok if tok is not None else sb
                 conf = vp.confidence
                 for a in sources:
+                    typ = vp.person_type if vp.person_type and view.mentions_by_idx[a].type == "Person" else vp.type
                     for b in targets:
-                        out.append(Candidate(a, b, vp.type, trig, f"surface:{vp.lemma}", conf))
+                        out.append(Candidate(a, b, typ, trig, f"surface:{vp.lemma}", conf))
                 break
         return out
 

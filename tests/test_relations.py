@@ -331,6 +331,9 @@ def test_more_general_constructions_do_not_overreach(extractor, text, absent):
     ("The former lawmaker lashed out at Russia for invading and occupying Ukraine.", ("russia", "FIGHTS", "ukraine")),
     ("The Houthi rebels are sworn enemies of al-Qaeda.", ("houthis", "FIGHTS", "al-qaeda")),
     ("The Guardian is spreading lies about Assange.", ("the-guardian", "ACCUSES", "julian-assange")),
+    # a politician's attack is verbal; a party's adjective before a name
+    ("Democrat Ilhan Omar attacked Israel.", ("Ilhan Omar", "ACCUSES", "israel")),
+    ("Republican Senator Bob Corker agreed.", ("Bob Corker", "PART_OF", "republican-party")),
     # a state's capital lies in it; a group's capital is held by it
     ("They threaten almost all of South Korea's capital Seoul.", ("seoul", "LOCATED_IN", "south-korea")),
     ("Raqqa, the capital of the Islamic State, fell.", ("islamic-state", "CONTROLS", "raqqa")),
@@ -350,6 +353,8 @@ def test_roles_titles_and_labels(extractor, text, triple):
     ("Israeli jets blasted Gaza.", ("israel", "ACCUSES", "gaza-strip")),
     ("He called Hamas members heroes.", ("He", "ACCUSES", "hamas")),
     ("The Pentagon was active in the debate.", ("department-of-defense", "OPERATES_IN", "debate")),
+    ("Democrat Ilhan Omar attacked Israel.", ("Ilhan Omar", "FIGHTS", "israel")),
+    ("They defend democratic values in the Democratic Republic of Congo.", ("They", "PART_OF", "democratic-party")),
     # an ambassador to an organisation represents a state; he is not a member of it
     ("UN ambassador John Bolton spoke.", ("john-bolton", "PART_OF", "united-nations")),
     # what is investigated is not asserted
