@@ -339,14 +339,8 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher) -
         return False
 
     def sub_body(m: GazMatch) -> bool:
-        """"the JVP Artists Council", "the AJHS Academic Council": a model name that runs on from an
-        organisation's name to a council or committee names a body of its own."""
         ent = ent_at.get(m.start)
-        if ent is None or ent.label_ != "ORG" or not (ent.start <= m.start and m.end < ent.end):
-            return False
-        last = ent[-1]
-        if (last.text[:1].isupper() and last.lower_ in SUBBODY_HEADS
-                and all(t.text[:1].isupper() for t in doc[m.end:ent.end])):
+        if ent is not None and is_sub_body(ent, m):
             sub_bodies[ent.start] = gaz[m.entry].type  # a group's council is a group
             return True
         return False
@@ -378,23 +372,9 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher) -
                                        else demonym_is_actor(doc[end - 1])):
             add(i, end, doc[i:end].text, gaz[state].type, state, "demonym")
 
-    def person_tail(ent: Span) -> tuple[int, int] | None:
-        """"the Federal Bureau of Investigation Louis Freeh", "CIA Director John Brennan": the model
-        ran a known name into the person after it; the untaken tail is the person."""
-        k = max(p for p in range(ent.start, ent.end) if taken[p]) + 1
-        while k < ent.end and fold(words[k]) in title_words:
-            k += 1
-        tail = words[k:ent.end]
-        if 2 <= len(tail) <= 3 and all(w[:1].isupper() and w.isalpha() for w in tail) \
-                and fold(tail[0]) in first_names and not any(taken[p] for p in range(k, ent.end)):
-            return k, ent.end
-        return None
-
-    rules = type_rules()  # (``words`` here is the token texts, not the lexicon function)
-    title_words, first_names = rules["title_word"]["*"], rules["first_name"]["*"]
     for ent in ner_ents:
         if any(taken[p] for p in range(ent.start, ent.end)):
-            tail = person_tail(ent) if ent.label_ in ("ORG", "PERSON") else None
+            tail = person_tail(ent, words, taken) if ent.label_ in ("ORG", "PERSON") else None
             if tail:
                 add(*tail, doc[tail[0]:tail[1]].text, "Person", None, f"ner:{ent.label_}+tail+first_name")
             continue
@@ -470,6 +450,31 @@ def drop_heading_noise(doc: Doc, found: list[tuple[EntityMention, Span]]) -> lis
     body_names = {m.name.lower() for m, _ in found if not in_heading(m)}
     return [(m, s) for m, s in found
             if m.key is not None or not in_heading(m) or m.name.lower() in body_names]
+
+
+def is_sub_body(ent: Span, m: GazMatch) -> bool:
+    """"the JVP Artists Council", "the AJHS Academic Council": a model name that runs on from a
+    known organisation's name (``m``) to a council or committee names a body of its own."""
+    if ent.label_ != "ORG" or not (ent.start <= m.start and m.end < ent.end):
+        return False
+    last = ent[-1]
+    return (last.text[:1].isupper() and last.lower_ in SUBBODY_HEADS
+            and all(t.text[:1].isupper() for t in ent.doc[m.end:ent.end]))
+
+
+def person_tail(ent: Span, texts: list[str], taken: list[bool]) -> tuple[int, int] | None:
+    """"the Federal Bureau of Investigation Louis Freeh", "CIA Director John Brennan": the model
+    ran a known name (its tokens ``taken``) into the person after it; the untaken tail, past any
+    title, is the person.  ``texts``: the document's token texts."""
+    title_words, first_names = words("title_word"), words("first_name")
+    k = max(p for p in range(ent.start, ent.end) if taken[p]) + 1
+    while k < ent.end and fold(texts[k]) in title_words:
+        k += 1
+    tail = texts[k:ent.end]
+    if 2 <= len(tail) <= 3 and all(w[:1].isupper() and w.isalpha() for w in tail) \
+            and fold(tail[0]) in first_names and not any(taken[p] for p in range(k, ent.end)):
+        return k, ent.end
+    return None
 
 
 GOVERNMENT_OF = re.compile(r"(?:the\s+)?(?:government|regime|administration)\s+of\s+(?:the\s+)?(.+)", re.I)
