@@ -441,6 +441,9 @@ def render(info, corpus, n_full, bare, builds, rebuild, stores, p_inc, args) -> 
               "| stage | " + " | ".join(f"full build -j{p}" for p in sorted(builds)) + f" | rebuild +1 -j{p_inc} |",
               "|---|" + "---|" * (len(builds) + 1)]
     stages = list(dict.fromkeys([k for b in builds.values() for k in b["stages"]] + list(rebuild["stages"])))
+    if SPACY_STAGE in stages and "extract" in stages:  # a part of the extract stage: list it below
+        stages.remove(SPACY_STAGE)
+        stages.insert(stages.index("extract") + 1, SPACY_STAGE)
     for st in stages:
         cells = [f"{builds[p]['stages'].get(st, 0):.2f}" for p in sorted(builds)]
         lines.append(f"| {st} | " + " | ".join(cells) + f" | {rebuild['stages'].get(st, 0):.2f} |")
