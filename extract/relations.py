@@ -470,6 +470,20 @@ def subjects_of(view: SentenceView, verb: Token, depth: int = 0) -> list[int]:
     return []
 
 
+def relative_object(view: SentenceView, verb: Token) -> list[int]:
+    """What a relative clause's pronoun object stands for: "the rebels, whom Turkey funds"."""
+    if verb.dep_ == "relcl" and any(c.dep_ in ("dobj", "obj") and c.lower_ in ("which", "that", "whom", "who")
+                                    for c in verb.children):
+        return view.ents(verb.head)
+    return []
+
+
+def act_type(view: SentenceView, source: int, typ: str, person_type: str) -> str:
+    """The relation type of an act by ``source``: a person's "attack" is words ("Ilhan Omar
+    attacked Israel"), so triggers may name another type for people."""
+    return person_type if person_type and view.mentions_by_idx[source].type == "Person" else typ
+
+
 def _is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
@@ -589,7 +603,7 @@ class RelationExtractor:
 
     def _adjective(self, view: SentenceView, adj: Token, trig: Trigger) -> list[Candidate]:
         """"Hezbollah is active in Mexico", "Obama was more cooperative with Russia", "a militia
-        loyal to Iran": a predicate adjective and its preposition."""
+        active in Syria": a predicate adjective and its preposition."""
         if adj.dep_ in ("acomp", "oprd") and adj.head.pos_ in ("AUX", "VERB"):
             holders = subjects_of(view, adj.head)
         elif adj.dep_ in ("amod", "appos") and trig.type == "OPERATES_IN":
@@ -660,9 +674,8 @@ class RelationExtractor:
         if _is_passive(verb):  # "MEK was classified as a terrorist organization by the United States"
             objects = [i for c in verb.children if c.dep_ == "nsubjpass" for i in view.ents(c)]
             labellers = prep_objects(view, verb, ("by",))
-        elif not objects and verb.dep_ == "relcl" and any(
-                c.dep_ in ("dobj", "obj") and c.lower_ in ("which", "that", "whom", "who") for c in verb.children):
-            objects = view.ents(verb.head)  # "the PKK, which the Turks have designated as terrorists"
+        elif not objects:
+            objects = relative_object(view, verb)  # "the PKK, which the Turks have designated as terrorists"
         labels = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "attr", "ccomp", "dobj") and c.i > verb.i]
         labels += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
         # "called BSF members traitors": the parser may hang the label on the object
@@ -855,9 +868,8 @@ class RelationExtractor:
                 if c.dep_ in ("dobj", "obj", "dative", "attr") and "" in trig.obj_preps:
                     objects.extend(view.ents(c))
             objects.extend(prep_objects(view, verb, [p for p in trig.obj_preps if p]))
-            if not objects and "" in trig.obj_preps and verb.dep_ == "relcl" and any(
-                    c.dep_ in ("dobj", "obj") and c.lower_ in ("which", "that", "whom", "who") for c in verb.children):
-                objects = view.ents(verb.head)  # "the rebels, whom Turkey funds"
+            if not objects and "" in trig.obj_preps:
+                objects = relative_object(view, verb)  # "the rebels, whom Turkey funds"
             if not objects and "" in trig.obj_preps:
                 # "invading and occupying Ukraine", "armed and trained the rebels": the object
                 # after the last of coordinated verbs belongs to each
@@ -878,8 +890,8 @@ class RelationExtractor:
         typ = trig.type
         if trig.done_type and verb.tag_ in ("VBD", "VBN") and not self._intended(verb):
             typ = trig.done_type  # "the US, France and Britain overthrew Kadaffi": done, not threatened
-        return [Candidate(s, o, trig.person_type if trig.person_type and view.mentions_by_idx[s].type == "Person"
-                          else typ, verb, rule, conf) for s in subjects for o in objects]
+        return [Candidate(s, o, act_type(view, s, typ, trig.person_type), verb, rule, conf)
+                for s in subjects for o in objects]
 
     def _reports(self, view: SentenceView, verb: Token, trig: Trigger) -> list[Candidate]:
         subjects = [i for c in verb.children if c.dep_ == "nsubj" for i in view.ents(c)]
@@ -1167,7 +1179,7 @@ class RelationExtractor:
                 trig = tok if tok is not None else sb
                 conf = vp.confidence
                 for a in sources:
-                    typ = vp.person_type if vp.person_type and view.mentions_by_idx[a].type == "Person" else vp.type
+                    typ = act_type(view, a, vp.type, vp.person_type)
                     for b in targets:
                         out.append(Candidate(a, b, typ, trig, f"surface:{vp.lemma}", conf))
                 break

@@ -275,13 +275,20 @@ class EmbeddedStore:
 
     def stop(self) -> None:
         """SHUTDOWN SAVE: the graph persists in the folder for the next command."""
+        self._shutdown("SAVE")
+
+    def discard(self) -> None:
+        """SHUTDOWN NOSAVE: the changes of this session are dropped, the saved graph stays."""
+        self._shutdown("NOSAVE")
+
+    def _shutdown(self, mode: str) -> None:
         if self.process is None:
             self._release()
             return
         try:
             if self.process.poll() is None:
                 with contextlib.suppress(Exception):
-                    self.db.connection.execute_command("SHUTDOWN", "SAVE")
+                    self.db.connection.execute_command("SHUTDOWN", mode)
                 try:
                     self.process.wait(timeout=30)
                 except subprocess.TimeoutExpired:
@@ -290,18 +297,6 @@ class EmbeddedStore:
         finally:
             self.process = None
             self._release()
-
-    def discard(self) -> None:
-        """Stop without saving: the changes of this session are dropped, the saved graph stays."""
-        if self.process is not None and self.process.poll() is None:
-            with contextlib.suppress(Exception):
-                self.db.connection.execute_command("SHUTDOWN", "NOSAVE")
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self._kill()
-        self.process = None
-        self._release()
 
     def crash(self) -> None:
         """Kill the server without saving (tests use this to check recovery)."""
