@@ -50,6 +50,12 @@ class GazMatch:
     end: int    # token index, exclusive
     entry: str
     actor_form: bool
+    state_prefix: bool = False  # the state's name that starts one of its bodies' names ("US Treasury")
+
+
+# Gazetteer roles of an organisation that is a body of its state (government, armed forces,
+# intelligence, legislature, police).
+STATE_BODY_ROLES = frozenset({"GOV", "MIL", "SPY", "LEG", "COP"})
 
 
 class GazetteerMatcher:
@@ -129,11 +135,33 @@ class GazetteerMatcher:
             if found:
                 seq, (entry_id, actor, _) = found
                 start = self._extend_left(doc, keys, seq[0])
+                prefix = self._state_prefix(doc, keys, seq, entry_id)
+                if prefix:
+                    # "the US State Department": the state is named too, and its agency is PART_OF it
+                    size, state_id, state_actor = prefix
+                    matches.append(GazMatch(start, seq[size], state_id, state_actor, state_prefix=True))
+                    start = seq[size]
                 matches.append(GazMatch(start, seq[-1] + 1, entry_id, actor))
                 i = seq[-1] + 1
             else:
                 i += 1
         return matches
+
+    def _state_prefix(self, doc: Doc, keys: list[str | None], seq: list[int], entry_id: str) -> tuple[int, str, bool] | None:
+        """(tokens, state id, actor form) of a state's name that starts the name of one of its own
+        state bodies ("US Treasury", "United States Department of State"), else None."""
+        entry = self.gazetteer[entry_id]
+        if entry.type != "Organization" or entry.role not in STATE_BODY_ROLES or not entry.country:
+            return None
+        for n in range(1, len(seq)):
+            hit = self.index.get(tuple(keys[p] for p in seq[:n]))
+            if hit is None:
+                continue
+            state = self.gazetteer[hit[0]]
+            if state.type == "State" and state.country == entry.country and self._case_ok(doc, seq[:n], hit[2]) \
+                    and doc[seq[n]].text[:1].isupper():
+                return n, hit[0], hit[1]
+        return None
 
     @staticmethod
     def _case_ok(doc: Doc, seq: list[int], forms: frozenset[tuple[str, ...]] | None) -> bool:
@@ -241,8 +269,11 @@ PARTISAN_NOUNS = frozenset("senator senators congressman congresswoman congressm
 
 def party_is_meant(tok: Token) -> bool:
     """A party's adjective names the party when it qualifies a person ("Democrat Ilhan Omar",
-    "Republican senators"), not an idea ("democratic values", "the Democratic Republic")."""
+    "Republican senators") or stands in apposition to one ("Ilhan Omar, a Democrat"), not an
+    idea ("democratic values", "the Democratic Republic")."""
     head = tok.head
+    if tok.dep_ == "appos" and head.ent_type_ == "PERSON" and tok.pos_ in ("PROPN", "NOUN"):
+        return True  # "Rob Portman, the Ohio Republican"
     return tok.dep_ in ("amod", "compound", "nmod") and head.i > tok.i and (
         head.lower_ in PARTISAN_NOUNS or (head.pos_ == "PROPN" and head.ent_type_ == "PERSON"))
 
@@ -325,7 +356,7 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher) -
     ent_at = {t: ent for ent in ner_ents for t in range(ent.start, ent.end)}
 
     def swallowed(m: GazMatch) -> bool:
-        if m.actor_form:
+        if m.actor_form or m.state_prefix:
             return False
         if gaz[m.entry].type not in ("Place", "State"):
             return sub_body(m)

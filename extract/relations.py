@@ -760,6 +760,12 @@ class RelationExtractor:
                         if t is not None and t != idx and view.mentions_by_idx[t].type in link["target_types"]:
                             out.append(Candidate(idx, t, link["type"], span.doc[prev], f"link:{link['rule']}",
                                                  link["confidence"]))
+                elif link["via"] == "appos":
+                    # "Rob Portman, the Ohio Republican": a name in apposition to a person's
+                    for c in root.children:
+                        t = view.mention_of(c) if c.dep_ == "appos" else None
+                        if t is not None and t != idx and view.mentions_by_idx[t].type in link["target_types"]:
+                            out.append(Candidate(idx, t, link["type"], c, f"link:{link['rule']}", link["confidence"]))
                 elif link["via"] == "poss":
                     owner = root
                     if link.get("through_head") and (root.dep_ == "appos" or root.dep_ == "pobj" and root.head.lower_ == "of"):
@@ -1223,7 +1229,8 @@ class RelationExtractor:
         if c.type == "THREATENS" and mt.type == "Place" and not c.rule.endswith(":threaten"):
             return None  # a town is threatened ("Erdogan has threatened Manbij"); "warned against Kurdistan" is policy
         if c.type == "REPORTS_ON" and ms.type == "Person" and not (
-                self.is_journalist(ms) or ms.name.lower() in getattr(self, "_journalists", ())):
+                self.is_journalist(ms) or ms.name.lower() in getattr(self, "_journalists", ())
+                or _outlet_possessed(view, c.source)):
             return None  # politicians' statements are speech, not reporting
         trig_tok = c.trigger if isinstance(c.trigger, Token) else c.trigger.root
         negated = self._negated(trig_tok)
@@ -1408,6 +1415,13 @@ class RelationExtractor:
                             if t.i in by_tok:
                                 return by_tok[t.i]
         return None
+
+
+def _outlet_possessed(view: SentenceView, idx: int) -> bool:
+    """A person named with an outlet's possessive works for it ("CNN's Chris Cuomo")."""
+    root = view.mentions_by_idx_span[idx].root
+    return any(c.dep_ == "poss" and any(view.mentions_by_idx[t].type == "MediaOutlet" for t in view.ents(c))
+               for c in root.children)
 
 
 def _sent_start(sent: Span) -> int:

@@ -81,33 +81,42 @@ def _keys(names) -> set[str]:
     return {k for k in (name_key(n) for n in names) if k}
 
 
+def match_entities(ents: list[dict], gd: dict):
+    """One-to-one matching of the system entities mentioned in gold document ``gd`` to its gold
+    entities, with the right type: same canonical name first, then any shared name.  Returns the
+    system entities with their name keys, the gold entities with theirs, system id -> gold name,
+    and the indexes of the gold entities matched."""
+    doc = gd["doc"]
+    system = []
+    for e in ents:
+        ms = [m for m in e["mentions"] if m["doc"] == doc]
+        if ms:
+            system.append((e, _keys([e["name"], *e["aliases"], *(m["text"] for m in ms)])))
+    gold = [(g, _keys([g["name"], *g["aliases"]])) for g in gd["entities"]]
+    sys_to_gold: dict[str, str] = {}
+    used_gold: set[int] = set()
+    for exact in (True, False):
+        for e, ek in system:
+            if e["id"] in sys_to_gold:
+                continue
+            for gi, (g, gk) in enumerate(gold):
+                if gi in used_gold or g["type"] != e["type"]:
+                    continue
+                hit = _keys([e["name"]]) & _keys([g["name"]]) if exact else ek & gk
+                if hit:
+                    sys_to_gold[e["id"]] = g["name"]
+                    used_gold.add(gi)
+                    break
+    return system, gold, sys_to_gold, used_gold
+
+
 def score(build_dir: Path, docs: list[dict]) -> Scores:
     ents = [json.loads(l) for l in (build_dir / "entities.jsonl").read_text("utf-8").splitlines()]
     rels = [json.loads(l) for l in (build_dir / "relations.jsonl").read_text("utf-8").splitlines()]
     s = Scores()
     for gd in docs:
         doc = gd["doc"]
-        system = []
-        for e in ents:
-            ms = [m for m in e["mentions"] if m["doc"] == doc]
-            if ms:
-                system.append((e, _keys([e["name"], *e["aliases"], *(m["text"] for m in ms)])))
-        gold = [(g, _keys([g["name"], *g["aliases"]])) for g in gd["entities"]]
-        # one-to-one matching with the right type: same canonical name first, then any shared name
-        sys_to_gold: dict[str, str] = {}
-        used_gold: set[int] = set()
-        for exact in (True, False):
-            for e, ek in system:
-                if e["id"] in sys_to_gold:
-                    continue
-                for gi, (g, gk) in enumerate(gold):
-                    if gi in used_gold or g["type"] != e["type"]:
-                        continue
-                    hit = _keys([e["name"]]) & _keys([g["name"]]) if exact else ek & gk
-                    if hit:
-                        sys_to_gold[e["id"]] = g["name"]
-                        used_gold.add(gi)
-                        break
+        system, gold, sys_to_gold, used_gold = match_entities(ents, gd)
         for e, ek in system:
             if e["id"] in sys_to_gold:
                 s.entities[e["type"]].tp += 1

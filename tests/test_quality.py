@@ -20,9 +20,9 @@ def scores(tmp_path_factory, extractor):
 
 def test_gold_set_is_big_enough():
     docs = scoring.gold_docs()
-    assert len(docs) >= 39
-    assert sum(len(d["entities"]) for d in docs) >= 1000
-    assert sum(len(d["relations"]) for d in docs) >= 550
+    assert len(docs) >= 45
+    assert sum(len(d["entities"]) for d in docs) >= 1200
+    assert sum(len(d["relations"]) for d in docs) >= 620
 
 
 def test_entity_scores(scores):

@@ -337,6 +337,21 @@ def test_more_general_constructions_do_not_overreach(extractor, text, absent):
     # a state's capital lies in it; a group's capital is held by it
     ("They threaten almost all of South Korea's capital Seoul.", ("seoul", "LOCATED_IN", "south-korea")),
     ("Raqqa, the capital of the Islamic State, fell.", ("islamic-state", "CONTROLS", "raqqa")),
+    # a state's name that starts the name of its own body; a party noun in apposition
+    ("The report says that the US Treasury, at the instruction of the US State Department, granted a license.",
+     ("state-department", "PART_OF", "united-states")),
+    ("The report says that the US Treasury granted a license.",
+     ("united-states-department-of-the-treasury", "PART_OF", "united-states")),
+    ("The United States Department of State said so.", ("state-department", "PART_OF", "united-states")),
+    ("Rob Portman, the Ohio Republican who chairs the subcommittee, opposed the deal.",
+     ("Rob Portman", "PART_OF", "republican-party")),
+    ("Ilhan Omar, a Democrat from Minnesota, said so.", ("Ilhan Omar", "PART_OF", "democratic-party")),
+    # membership as a noun; an interview is reporting
+    ("Bolton's membership in the Council on Foreign Relations is no secret.",
+     ("john-bolton", "PART_OF", "council-on-foreign-relations")),
+    ("Fox News interviewed Assad in Damascus.", ("fox-news", "REPORTS_ON", "bashar-al-assad")),
+    ("The story is overblown, said Jarrett Blanc, the former State Department coordinator for Iran deal implementation.",
+     ("Jarrett Blanc", "PART_OF", "state-department")),
 ])
 def test_roles_titles_and_labels(extractor, text, triple):
     got = rels(extractor, text)
@@ -369,6 +384,12 @@ def test_roles_titles_and_labels(extractor, text, triple):
      ("jonathan-spyer", "REPORTS_ON", "foreign-policy")),
     ("This came after news that, according to Bill Gertz in the Washington Times, the U.S. traced the money.",
      ("the-washington-times", "REPORTS_ON", "Bill Gertz")),
+    # a state's name before a body that is not its own, or before a company, is not membership
+    ("The US Mission in China issued an alert.", ("US Mission", "PART_OF", "china")),
+    ("Iran Air flights resumed.", ("Iran Air", "PART_OF", "iran")),
+    # a politician who interviews is not a reporter; a party noun not in apposition names no member
+    ("Senator Lindsey Graham interviewed Assad.", ("lindsey-graham", "REPORTS_ON", "bashar-al-assad")),
+    ("The Republican said nothing to Ilhan Omar.", ("Ilhan Omar", "PART_OF", "republican-party")),
 ])
 def test_roles_titles_and_labels_do_not_overreach(extractor, text, absent):
     got = rels(extractor, text)
