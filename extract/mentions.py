@@ -324,11 +324,13 @@ def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
-def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher) -> list[tuple[EntityMention, Span]]:
+def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
+                  doc_text: str | None = None) -> list[tuple[EntityMention, Span]]:
     """Typed mentions of one document (and their token spans), sorted by position.
 
     ``text`` is the original document text: mention texts are cut from it, so
     ``text[start:end] == mention.text`` holds whatever markup surrounded the name.
+    ``doc_text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on every access).
     """
     gaz = matcher.gazetteer
     out: list[tuple[EntityMention, Span]] = []
@@ -447,7 +449,7 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher) -
             typ, basis = "State", "ner:GPE+country"
         add(start, end, name, typ, None, basis)
 
-    out = drop_heading_noise(doc, out)
+    out = drop_heading_noise(doc.text if doc_text is None else doc_text, out)
     out.sort(key=lambda pair: (pair[0].mention.start, pair[0].mention.end))
     out = link_acronyms(doc, out, text)
     out.extend(definite_references(doc, text, out, [w.lower() for w in words]))
@@ -455,11 +457,11 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher) -
     return out
 
 
-def _heading_lines(doc: Doc) -> list[tuple[int, int]]:
+def _heading_lines(doc_text: str) -> list[tuple[int, int]]:
     """Character ranges of title-cased lines (headings), where the model invents organisations."""
     ranges = []
     pos = 0
-    for line in doc.text.split("\n"):  # once per document
+    for line in doc_text.split("\n"):
         words_ = [w for w in line.split() if any(c.isalpha() for c in w)]
         if 1 < len(words_) <= 14 and not line.rstrip().endswith((".", "?", "!", '"', "”")):
             caps = sum(1 for w in words_ if w[:1].isupper())
@@ -469,9 +471,9 @@ def _heading_lines(doc: Doc) -> list[tuple[int, int]]:
     return ranges
 
 
-def drop_heading_noise(doc: Doc, found: list[tuple[EntityMention, Span]]) -> list[tuple[EntityMention, Span]]:
+def drop_heading_noise(doc_text: str, found: list[tuple[EntityMention, Span]]) -> list[tuple[EntityMention, Span]]:
     """In headings keep model-only names only if the body names them too (titles are Title Case)."""
-    heads = _heading_lines(doc)
+    heads = _heading_lines(doc_text)
     if not heads:
         return found
 

@@ -128,7 +128,7 @@ class Extractor:
             return not_extracted(document)
         if len(masked) > MAX_CHUNK:
             return self._extract_long(document, masked)
-        return self.finish(document, self.nlp(masked))
+        return self.finish(document, self.nlp(masked), masked=masked)
 
     def _extract_long(self, document: Document, masked: str) -> DocExtraction:
         """A text beyond ``MAX_CHUNK``: each piece is parsed and extracted on its own, its offsets
@@ -141,7 +141,7 @@ class Extractor:
         for piece in pieces[:-1]:
             starts.append(starts[-1] + len(piece))
         for start, piece, doc in zip(starts, pieces, self.nlp.pipe(pieces, batch_size=1)):
-            part = self.finish(document, doc, text=document.text[start:start + len(piece)])
+            part = self.finish(document, doc, text=document.text[start:start + len(piece)], masked=piece)
             _append_shifted(out, part, start)
         return out
 
@@ -150,11 +150,12 @@ class Extractor:
             return self.nlp(masked)
         return Doc.from_docs(list(self.nlp.pipe(chunk_text(masked))), ensure_whitespace=False)
 
-    def finish(self, document: Document, doc: Doc, text: str | None = None) -> DocExtraction:
-        """Mentions and relations of a parsed text (``text``: the part of the document it covers)."""
-        found = find_mentions(doc, document.id, document.text if text is None else text, self.matcher)
+    def finish(self, document: Document, doc: Doc, text: str | None = None, masked: str | None = None) -> DocExtraction:
+        """Mentions and relations of a parsed text (``text``: the part of the document it covers;
+        ``masked``: the string that was parsed, which is ``doc.text`` without spaCy rebuilding it)."""
+        found = find_mentions(doc, document.id, document.text if text is None else text, self.matcher, doc_text=masked)
         authors = frozenset(a.strip().lower() for a in (document.author or "").split(" and ") if a.strip())
-        rels = self.relations(doc, found, journalists=authors)
+        rels = self.relations(doc, found, journalists=authors, doc_text=masked)
         return DocExtraction(document=document, mentions=[m for m, _ in found], relations=rels,
                              co_mentions=sentence_pairs(found))
 
@@ -177,8 +178,8 @@ class Extractor:
         if not pending:
             return
         docs = self.nlp.pipe((m for _, m in pending), batch_size=batch_size)
-        for (document, _masked), doc in zip(pending, docs):
-            yield self.finish(document, doc)
+        for (document, masked), doc in zip(pending, docs):
+            yield self.finish(document, doc, masked=masked)
 
     def extract_text(self, text: str, doc_id: str = "text") -> DocExtraction:
         """Convenience for notebooks and tests: extract from a string."""

@@ -530,10 +530,11 @@ class RelationExtractor:
         self.country_of = country_of or (lambda key: None)
 
     def __call__(self, doc: Doc, mentions: list[tuple[EntityMention, Span]],
-                 journalists: frozenset[str] = frozenset()) -> list[RawRelation]:
-        """Relations of one document; ``journalists``: names from its byline, who may REPORT_ON."""
+                 journalists: frozenset[str] = frozenset(), doc_text: str | None = None) -> list[RawRelation]:
+        """Relations of one document; ``journalists``: names from its byline, who may REPORT_ON;
+        ``doc_text``: ``doc.text`` when the caller has it (spaCy rebuilds it on every access)."""
         self._journalists = journalists
-        self._text = doc.text  # Doc.text is rebuilt on every access: read it once per document
+        self._text = doc.text if doc_text is None else doc_text
         relations: list[RawRelation] = []
         by_sent: dict[int, list[tuple[int, EntityMention, Span]]] = {}
         for idx, (m, span) in enumerate(mentions):
@@ -1394,7 +1395,7 @@ class RelationExtractor:
         speakers: dict[int, int] = {}
         sents = list(doc.sents)
         for k, sent in enumerate(sents):
-            if not sent.text.rstrip().endswith(":"):
+            if not self._text[sent.start_char:sent.end_char].rstrip().endswith(":"):  # no Span.text rebuild
                 continue
             speaker = self._speaker(sent, by_tok)
             if speaker is None:

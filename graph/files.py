@@ -106,6 +106,37 @@ def staged() -> Iterator[None]:
                     tmp.unlink()
 
 
+@contextlib.contextmanager
+def handed_over() -> Iterator[list[tuple[Path, Path]]]:
+    """Stage the renames of the block into a list of their own, for another process to commit.
+
+    A forked writer writes inside this block and sends the list to its parent, which passes it to
+    ``adopt``.  If the block fails, its temporary files are removed.
+    """
+    pending: list[tuple[Path, Path]] = []
+    token = _PENDING.set(pending)
+    ok = False
+    try:
+        yield pending
+        ok = True
+    finally:
+        _PENDING.reset(token)
+        if not ok:
+            for tmp, _target in pending:
+                with contextlib.suppress(FileNotFoundError):
+                    tmp.unlink()
+
+
+def adopt(pending: list[tuple[Path, Path]]) -> None:
+    """Take over renames another process staged (see ``handed_over``): they wait for the end of
+    the current ``staged()`` block with this process's own, or happen at once outside one."""
+    current = _PENDING.get()
+    if current is None:
+        _commit(pending)
+    else:
+        current.extend(pending)
+
+
 def _commit(pending: list[tuple[Path, Path]]) -> None:
     """Rename every staged file onto its target; SIGINT/SIGTERM wait until all are renamed."""
     block = threading.current_thread() is threading.main_thread() and hasattr(signal, "pthread_sigmask")

@@ -11,13 +11,15 @@ A build is safe to kill and to repeat: one build per output folder at a time (``
 extractions are cached one file per document as they finish (the next run resumes from them),
 and the output files are written to temporary files and renamed together at the end
 (``graph.files.staged``), so an interrupted build leaves the previous outputs as they were.
-The embedded store loads in a thread meanwhile; the files are committed only once it succeeded.
+While this process writes the JSONL files and GraphML, a forked child writes RDF and HTML and
+the embedded store loads in a thread; the files are committed only once all of them succeeded.
 """
 from __future__ import annotations
 
 import contextlib
 import fcntl
 import logging
+import multiprocessing as mp
 import os
 import sys
 import threading
@@ -29,7 +31,7 @@ from newsgraph.extract.pipeline import Extractor
 from newsgraph.extract.read import Skip, read_documents
 from newsgraph.extract.resolve import resolve
 from newsgraph.graph.assemble import to_networkx, write_graphml
-from newsgraph.graph.files import remove_stale_temporaries, staged
+from newsgraph.graph.files import adopt, handed_over, remove_stale_temporaries, staged
 from newsgraph.graph.jsonl import read_corpus, write_corpus, write_jsonl
 from newsgraph.errors import NewsgraphError
 from newsgraph.records import Corpus, DocExtraction, Document
@@ -150,16 +152,8 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
         if bar:
             bar.close()
         corpus = resolve(exts, ex.gazetteer, [{"path": s.path, "reason": s.reason} for s in skipped])
-        loading = StoreLoad(corpus, out) if store else None
-        try:
-            with staged():  # all files or none: the renames happen together at the end
-                outputs = write_outputs(corpus, out, rdf_format=rdf_format, html=html)
-                outputs["skipped"] = write_jsonl(out / "skipped.jsonl", corpus.skipped)
-                if loading:  # a failed store load commits no file either
-                    outputs["store"] = loading.result()
-        finally:
-            if loading:
-                loading.stop()
+        with staged():  # all files or none: the renames happen together at the end
+            outputs = write_outputs(corpus, out, rdf_format=rdf_format, html=html, store=store)
         return BuildResult(corpus, out, outputs, skipped, stats.get("cached", 0), stats.get("extracted", 0))
 
 
@@ -200,19 +194,106 @@ class StoreLoad:
         self._thread.join()
 
 
-def write_outputs(corpus: Corpus, out: Path, *, rdf_format: str = "turtle", html: bool = True) -> dict[str, Path]:
-    """Every file output of a build: JSONL contract files, GraphML, RDF, HTML."""
+def write_outputs(corpus: Corpus, out: Path, *, rdf_format: str = "turtle", html: bool = True,
+                  store: bool = False) -> dict[str, Path]:
+    """Every output of a build: the JSONL contract files, GraphML, RDF, HTML, skipped.jsonl and
+    (``store``) the embedded store.  Inside ``staged()`` no file is committed unless all succeed,
+    the store load included.
+
+    RDF and HTML are written by a forked child process and the store loads in a thread while this
+    process writes the JSONL files and GraphML: the writers are pure Python, and in one process
+    they would take turns on the GIL.
+    """
+    from newsgraph.graph.html import write_html
     from newsgraph.graph.rdf import write_rdf
 
-    outputs = write_corpus(corpus, out)
     graph = to_networkx(corpus)
-    outputs["graphml"] = write_graphml(graph, out / "graph.graphml")
-    ext = RDF_EXTENSIONS.get(rdf_format, "ttl")
-    outputs["rdf"] = write_rdf(corpus, out / f"graph.{ext}", fmt=rdf_format)
+    rdf_path = out / f"graph.{RDF_EXTENSIONS.get(rdf_format, 'ttl')}"
+    side_jobs = [("rdf", lambda: write_rdf(corpus, rdf_path, fmt=rdf_format))]
     if html:
-        from newsgraph.graph.html import write_html
-        outputs["html"] = write_html(corpus, out / "graph.html", graph=graph)
+        side_jobs.append(("html", lambda: write_html(corpus, out / "graph.html", graph=graph)))
+    side = SideWriter(side_jobs, out)  # forks before the store's thread exists
+    loading = StoreLoad(corpus, out) if store else None
+    try:
+        outputs = write_corpus(corpus, out)
+        outputs["graphml"] = write_graphml(graph, out / "graph.graphml")
+        outputs.update(side.result())
+        outputs["skipped"] = write_jsonl(out / "skipped.jsonl", corpus.skipped)
+        if loading:
+            outputs["store"] = loading.result()
+    finally:
+        side.stop()
+        if loading:
+            loading.stop()
     return outputs
+
+
+def _die_with_parent(parent: int) -> None:
+    """Linux: the kernel kills this process when its parent dies (a ``kill -9`` of the build
+    must not leave a writer behind that goes on creating files)."""
+    with contextlib.suppress(Exception):
+        import ctypes
+        import signal
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before the call
+        os._exit(1)
+
+
+class SideWriter:
+    """Runs output writers in a forked child process; ``result()`` waits for their paths and takes
+    over the renames they staged (``graph.files.adopt``).
+
+    Without fork, or when this process already runs other threads (forking a threaded process can
+    leave the child waiting on a lock no thread will release), the writers run in ``result()``.
+    """
+
+    def __init__(self, jobs: list[tuple[str, Callable[[], Path]]], folder: Path) -> None:
+        self._jobs = jobs
+        self._folder = folder
+        self._proc = None
+        if jobs and hasattr(os, "fork") and threading.active_count() == 1:
+            ctx = mp.get_context("fork")
+            self._recv, send = ctx.Pipe(duplex=False)
+            self._proc = ctx.Process(target=_write_in_child, args=(jobs, send, os.getpid()),
+                                     name="newsgraph-writer", daemon=True)
+            self._proc.start()
+            send.close()
+
+    def result(self) -> dict[str, Path]:
+        if self._proc is None:
+            return {name: job() for name, job in self._jobs}
+        try:
+            kind, payload = self._recv.recv()
+        except EOFError:
+            self._proc.join()
+            raise NewsgraphError(f"the output writer process died (exit code {self._proc.exitcode})") from None
+        self._proc.join()
+        if kind == "error":
+            raise payload
+        outputs, pending = payload
+        adopt(pending)
+        return outputs
+
+    def stop(self) -> None:
+        """End a child still writing (the build failed or was interrupted) and drop its temporary
+        files (this process's own are dropped by ``staged()``; the build lock is held)."""
+        if self._proc is not None and self._proc.is_alive():
+            self._proc.terminate()
+            self._proc.join()
+            remove_stale_temporaries(self._folder)
+
+
+def _write_in_child(jobs: list[tuple[str, Callable[[], Path]]], send, parent: int) -> None:
+    _die_with_parent(parent)
+    try:
+        with handed_over() as pending:
+            outputs = {name: job() for name, job in jobs}
+        send.send(("ok", (outputs, pending)))
+    except BaseException as exc:  # raised again in the parent by SideWriter.result
+        try:
+            send.send(("error", exc))
+        except Exception:  # an exception that cannot be pickled
+            send.send(("error", NewsgraphError(f"{type(exc).__name__}: {exc}")))
 
 
 def load_build(out_dir: str | os.PathLike[str] = "newsgraph-out") -> Corpus:
@@ -226,4 +307,5 @@ def _progress(total: int, enabled: bool | None):
     if not enabled or total == 0:
         return None
     from tqdm import tqdm
+    tqdm.monitor_interval = 0  # no monitor thread: the output writers fork only a single-threaded process
     return tqdm(total=total, unit="doc", desc="extract", file=sys.stderr)

@@ -140,6 +140,59 @@ def test_rebuild_is_byte_identical(tmp_path, extractor):
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
 
 
+OUTPUTS = ("documents.jsonl", "entities.jsonl", "relations.jsonl", "resolution.jsonl", "co_mentions.jsonl",
+           "graph.ttl", "graph.graphml", "graph.html", "skipped.jsonl")
+
+
+def test_forked_writer_gives_the_bytes_of_writing_in_process(tmp_path, extractor, monkeypatch):
+    """RDF and HTML come from a forked child unless other threads run; the bytes are the same."""
+    import threading
+    from newsgraph import api
+    from newsgraph.graph import html
+    forked, here = tmp_path / "forked", tmp_path / "here"
+    writer_pids = tmp_path / "pids"
+    original = html.write_html
+
+    def recording(*args, **kwargs):
+        with open(writer_pids, "a") as f:
+            f.write(f"{os.getpid()}\n")
+        return original(*args, **kwargs)
+    monkeypatch.setattr(html, "write_html", recording)
+    api.build([SEEDS], forked, extractor=extractor, store=False)
+    assert writer_pids.read_text().split() != [str(os.getpid())], "graph.html was not written by a child"
+    writer_pids.unlink()
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)  # a thread alive: the writers run in this process
+    other.start()
+    try:
+        api.build([SEEDS], here, extractor=extractor, store=False)
+    finally:
+        stop.set()
+        other.join()
+    assert writer_pids.read_text().split() == [str(os.getpid())]
+    for name in OUTPUTS:
+        assert (forked / name).read_bytes() == (here / name).read_bytes(), name
+    assert not list(forked.glob(".*.tmp")) and not list(here.glob(".*.tmp"))
+
+
+def test_a_failing_forked_writer_commits_no_file(tmp_path, extractor, monkeypatch):
+    """An error in the child (here: the disk refuses graph.html) is raised in the build, and
+    every output keeps its previous bytes, the parent's JSONL files included."""
+    from newsgraph import api
+    from newsgraph.graph import html
+    out = tmp_path / "out"
+    api.build([IDLIB_SEED], out, extractor=extractor, store=False)
+    before = {name: (out / name).read_bytes() for name in OUTPUTS}
+
+    def refuse(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(html, "write_html", refuse)  # the child is forked from this process
+    with pytest.raises(OSError, match="No space left"):
+        api.build([SEEDS], out, extractor=extractor, store=False)
+    assert {name: (out / name).read_bytes() for name in OUTPUTS} == before
+    assert not list(out.glob(".*.tmp"))
+
+
 def test_cli_build_with_bad_inputs_keeps_the_good_ones(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
