@@ -55,7 +55,7 @@ HOLDER_NOUNS = frozenset(
     "donors donor sponsors organizations organisations institutions outlets media broadcaster newspaper "
     "agency agencies channel jets warplanes aircraft planes drones soldiers positions targets "
     "bases convoys commanders leaders battalions brigades navy operatives agents "
-    "cadres recruits allies proxies militiamen personnel".split())
+    "cadres recruits allies proxies militiamen personnel official spokesman spokeswoman spokesperson".split())
 LIST_PREPS = frozenset({"including", "like", "as", "among"})
 ACTOR_HEADS = frozenset(
     "forces troops soldiers militias militia fighters presence bases base army military units advisers "
@@ -1285,6 +1285,9 @@ class RelationExtractor:
         if tok.dep_ == "pcomp" and gov.dep_ == "prep":
             gov = gov.head
         if tok.dep_ in ("dobj", "xcomp", "pcomp") and gov.lemma_.lower() in self.lex.negative_verbs:
+            return True
+        # "refused to provide weapons to Ukraine": the light verb's own governor says no
+        if tok.dep_ == "dobj" and gov.dep_ == "xcomp" and gov.head.lemma_.lower() in self.lex.negative_verbs:
             return True
         return False
 

@@ -370,11 +370,12 @@ class EmbeddedStore:
         t0 = time.perf_counter()
         if replace:
             self.delete_graph()
-        if not self.graph_exists():
+        fresh = not self.graph_exists()
+        if fresh:
             self.create_schema()
         g = self.graph()
         stats: dict[str, Any] = {k: 0 for k in cypher.KINDS}
-        for step in cypher.load_plan(corpus):
+        for step in cypher.load_plan(corpus, fresh=fresh):
             for batch in cypher.batches(step.rows, batch_size):
                 if cancel is not None and cancel.is_set():
                     raise StoreError("loading the embedded store was cancelled")

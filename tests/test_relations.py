@@ -202,6 +202,14 @@ def test_negation_scope_and_negative_verbs(extractor):
     # "avoid war with", "prohibit cooperation with": evidence, but negated
     ev, _ = rels(extractor, "Trump wants to avoid war with Iran.")[("donald-trump", "FIGHTS", "iran")]
     assert ev.negated is True
+    # a refusal denies the act, also through a light verb ("refused to send weapons")
+    for text in ("Russia refused to arm Ukraine.", "Russia refused to provide support to Ukraine.",
+                 "Russia refused to send weapons to Ukraine."):
+        ev, _ = rels(extractor, text)[("russia", "SUPPORTS", "ukraine")]
+        assert ev.negated is True, text
+    # stopping presupposes the act: "demanded that Iran stop backing Hezbollah" asserts the backing
+    ev, _ = rels(extractor, "Trump demanded that Iran stop backing Hezbollah.")[("iran", "SUPPORTS", "hezbollah")]
+    assert ev.negated is False
 
 
 @pytest.mark.parametrize("text, triple", [
@@ -352,6 +360,15 @@ def test_more_general_constructions_do_not_overreach(extractor, text, absent):
     ("Fox News interviewed Assad in Damascus.", ("fox-news", "REPORTS_ON", "bashar-al-assad")),
     ("The story is overblown, said Jarrett Blanc, the former State Department coordinator for Iran deal implementation.",
      ("Jarrett Blanc", "PART_OF", "state-department")),
+    # arms sent are support; defending a group supports it
+    ("President Trump has sent lethal arms to Ukraine.", ("donald-trump", "SUPPORTS", "ukraine")),
+    ("Weapons from Iran to the Houthis were seized.", ("iran", "SUPPORTS", "houthis")),
+    ("Berman has defended the anti-Israel group IfNotNow.", ("Berman", "SUPPORTS", "ifnotnow")),
+    # an official speaks for the body named on the title; an outlet told something reports it
+    ("A Justice Department official told the Associated Press that Mueller is not recommending indictments.",
+     ("associated-press", "REPORTS_ON", "department-of-justice")),
+    ("Dr Toby Heys told the New Scientist in 2017 that such an attack would not be covert.",
+     ("new-scientist", "REPORTS_ON", "Toby Heys")),
 ])
 def test_roles_titles_and_labels(extractor, text, triple):
     got = rels(extractor, text)
