@@ -470,9 +470,12 @@ def subjects_of(view: SentenceView, verb: Token, depth: int = 0) -> list[int]:
     return []
 
 
+RELATIVE_PRONOUNS = frozenset({"which", "that", "whom", "who"})
+
+
 def relative_object(view: SentenceView, verb: Token) -> list[int]:
     """What a relative clause's pronoun object stands for: "the rebels, whom Turkey funds"."""
-    if verb.dep_ == "relcl" and any(c.dep_ in ("dobj", "obj") and c.lower_ in ("which", "that", "whom", "who")
+    if verb.dep_ == "relcl" and any(c.dep_ in ("dobj", "obj") and c.lower_ in RELATIVE_PRONOUNS
                                     for c in verb.children):
         return view.ents(verb.head)
     return []
@@ -1050,7 +1053,11 @@ class RelationExtractor:
         elif n.dep_ in ("attr", "acomp", "oprd") and n.head.pos_ in ("AUX", "VERB"):
             for c in n.head.children:
                 if c.dep_ in ("nsubj", "nsubjpass"):
-                    hosts.extend(view.ents(c))
+                    if c.lower_ in RELATIVE_PRONOUNS and n.head.dep_ == "relcl":
+                        # "Northern Ireland (which is part of the UK)": the pronoun's antecedent
+                        hosts.extend(view.ents(n.head.head))
+                    else:
+                        hosts.extend(view.ents(c))
             # "Turkey being a NATO member": the absolute construction has no subject arc
             if not hosts and n.head.lower_ == "being" and n.head.i > 0:
                 m = view.mention_of(n.doc[n.head.i - 1])
@@ -1141,7 +1148,9 @@ class RelationExtractor:
                 firsts = [ia] + (self._list_before(items, k, self._text) if p.lists else [])
                 if p.same_country:
                     cs, ct = self.country_of(msrc.key), self.country_of(mtgt.key)
-                    if not cs or not ct or cs != ct:
+                    if not cs and ct and mtgt.type == "State" and _address_like(doc, sa, sb):
+                        pass  # "from Calais, France, to Dover": a town the gazetteer does not know
+                    elif not cs or not ct or cs != ct:
                         continue
                     if p.type == "LOCATED_IN" and doc[sb.end:sb.end + 2].text.strip()[:1] == "," and \
                             mtgt.type == "Place":
@@ -1222,6 +1231,9 @@ class RelationExtractor:
         ms, mt = mentions[c.source][0], mentions[c.target][0]
         if ms.key is not None and ms.key == mt.key or ms.name == mt.name and ms.key is None:
             return None
+        if c.rule == "role:part" and ms.type == "Place" and mt.type in ("Place", "State"):
+            # "Northern Ireland (which is part of the UK)": a place is part of another by lying in it
+            c = Candidate(c.source, c.target, "LOCATED_IN", c.trigger, c.rule, c.confidence)
         allowed_s, allowed_t = TYPE_CONSTRAINTS[c.type]
         if allowed_s and ms.type not in allowed_s or allowed_t and mt.type not in allowed_t:
             return None
@@ -1419,6 +1431,14 @@ class RelationExtractor:
                             if t.i in by_tok:
                                 return by_tok[t.i]
         return None
+
+
+def _address_like(doc: Doc, place: Span, state: Span) -> bool:
+    """"Calais, France," as an address: the pair closes with punctuation and is not part of a
+    comma-separated list ("Iraq, Syria, Lebanon")."""
+    after = doc[state.end].text if state.end < len(doc) else "."
+    before = doc[place.start - 1].text if place.start > 0 else ""
+    return after in (",", ".", ")", ";", ":") and before not in (",", "and", "or")
 
 
 def _outlet_possessed(view: SentenceView, idx: int) -> bool:
