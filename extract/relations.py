@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable
@@ -1233,7 +1233,7 @@ class RelationExtractor:
             return None
         if c.rule == "role:part" and ms.type == "Place" and mt.type in ("Place", "State"):
             # "Northern Ireland (which is part of the UK)": a place is part of another by lying in it
-            c = Candidate(c.source, c.target, "LOCATED_IN", c.trigger, c.rule, c.confidence)
+            c = replace(c, type="LOCATED_IN")
         allowed_s, allowed_t = TYPE_CONSTRAINTS[c.type]
         if allowed_s and ms.type not in allowed_s or allowed_t and mt.type not in allowed_t:
             return None
@@ -1255,7 +1255,7 @@ class RelationExtractor:
                 if c.type not in ("FIGHTS", "THREATENS"):
                     return None
                 # a war wanted, planned or in prospect ("itching for conflict with Russia") is a threat
-                c = Candidate(c.source, c.target, "THREATENS", c.trigger, c.rule, c.confidence)
+                c = replace(c, type="THREATENS")
         hedged = self._hedged(trig_tok)
         asserted = self._reported_by(view, trig_tok, {c.source, c.target})
         if asserted is None and speaker is not None and speaker not in (c.source, c.target):
