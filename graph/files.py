@@ -101,9 +101,14 @@ def staged() -> Iterator[None]:
         if token is not None:
             _PENDING.reset(token)
         if not committed:
-            for tmp, _target in pending:
-                with contextlib.suppress(FileNotFoundError):
-                    tmp.unlink()
+            _discard(pending)
+
+
+def _discard(pending: list[tuple[Path, Path]]) -> None:
+    """Remove the temporary files of renames that will not happen."""
+    for tmp, _target in pending:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
 
 
 @contextlib.contextmanager
@@ -122,9 +127,7 @@ def handed_over() -> Iterator[list[tuple[Path, Path]]]:
     finally:
         _PENDING.reset(token)
         if not ok:
-            for tmp, _target in pending:
-                with contextlib.suppress(FileNotFoundError):
-                    tmp.unlink()
+            _discard(pending)
 
 
 def adopt(pending: list[tuple[Path, Path]]) -> None:
