@@ -171,6 +171,8 @@ class Lexicon:
     wish_words: frozenset[str] = frozenset()
     damning_labels: frozenset[str] = frozenset()
     inquiry_words: frozenset[str] = frozenset()
+    charge_verbs: frozenset[str] = frozenset()
+    damning_acts: frozenset[str] = frozenset()
     mention_links: list[dict] = field(default_factory=list)
     verb_forms: list["VerbForm"] = field(default_factory=list)
     verb_form_words: frozenset[str] = frozenset()
@@ -188,7 +190,8 @@ def _data_lines(name: str) -> Iterable[dict]:
 
 MODALITY_FIELDS = {"hedge": "hedges", "negation": "negations", "speech": "speech", "negative_verb": "negative_verbs",
                    "intention_noun": "intention_nouns", "intention_verb": "intention_verbs", "wish_word": "wish_words",
-                   "label_verb": "label_verbs", "damning_label": "damning_labels", "inquiry_word": "inquiry_words"}
+                   "label_verb": "label_verbs", "damning_label": "damning_labels", "inquiry_word": "inquiry_words",
+                   "charge_verb": "charge_verbs", "damning_act": "damning_acts"}
 
 
 @lru_cache(maxsize=1)
@@ -408,6 +411,25 @@ def _modifies(span: Span, others: set[int]) -> bool:
     return False
 
 
+def _modified_from(view: SentenceView, root: Token, span: Span, skip) -> int:
+    """Where the modifiers of a name start: its own first token, or, for a bare name in a list,
+    that of the list's first name ("Republican Senators Hatch, Roth, and Hayakawa"), or the
+    title noun a "like" list hangs on ("Democratic senators like Robert Menendez and Ben Cardin")."""
+    start, anchor = span.start, root
+    if span.start > 0 and span.doc[span.start - 1].dep_ in ("cc", "punct"):
+        anchor = _conj_root(root)
+        head = view.mention_of(anchor.head) if anchor.dep_ == "appos" else None
+        if head is not None and view.mentions_by_idx[head].type == view.mentions_by_idx[view.mention_of(root)].type:
+            anchor = anchor.head  # "Hatch, Roth, and Hayakawa": the parser hangs "Roth" as an apposition
+        first = view.mention_of(anchor)
+        if first is None:
+            return start
+        start = view.mentions_by_idx_span[first].start
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in ("like", "including") and anchor.head.head.lower_ in skip:
+        start = anchor.head.head.i + 1
+    return start
+
+
 def _conj_root(tok: Token) -> Token:
     t = tok
     for _ in range(8):
@@ -526,7 +548,8 @@ class RelationExtractor:
     def __init__(self, lexicon: Lexicon | None = None, country_of=None, is_journalist=None) -> None:
         self.lex = lexicon or load_lexicon()
         # every word that can start a candidate (the last word of "regime change" stands for it)
-        self._trigger_words = frozenset(lemma.split()[-1] for _pos, lemma in self.lex.triggers) | self.lex.label_verbs
+        self._trigger_words = frozenset(lemma.split()[-1] for _pos, lemma in self.lex.triggers) | self.lex.label_verbs \
+            | self.lex.charge_verbs
         # a Person may REPORT_ON only when known as a journalist (gazetteer role JRN or a byline)
         self.is_journalist = is_journalist or (lambda mention: False)
         # entity key -> ISO country (from the gazetteer), for LOCATED_IN checks
@@ -600,6 +623,8 @@ class RelationExtractor:
                     out.extend(self._alongside(view, tok, trig))
             if tok.pos_ in ("VERB", "AUX") and lemma in self.lex.label_verbs:
                 out.extend(self._label(view, tok))
+            if tok.pos_ == "VERB" and lemma in self.lex.charge_verbs:
+                out.extend(self._charged(view, tok))
             for trig in self.lex.get("PREFIX", low):
                 out.extend(self._prefix(view, tok, trig))
         out.extend(self._surface(view))
@@ -669,6 +694,24 @@ class RelationExtractor:
         holders = [a for a in holders if not (i <= view.mentions_by_idx_span[a].start < h.i)]
         return [Candidate(a, target, trig.type, pro, f"prefix:{trig.lemma}", trig.confidence)
                 for a in holders if a != target]
+
+    def _charged(self, view: SentenceView, verb: Token) -> list[Candidate]:
+        """"Portman said that the Obama administration misled the American people", "Damascus
+        claims that Israel's allies fired the shells": to report a damning act of someone is to
+        accuse them of it."""
+        speakers = subjects_of(view, verb)
+        if not speakers:
+            return []
+        acts = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "VERB"]
+        acts += [a for c in acts for a in c.conjuncts if a.pos_ == "VERB"]
+        out = []
+        for act in acts:
+            if act.lemma_.lower() not in self.lex.damning_acts or _is_passive(act):
+                continue
+            for doer in [i for c in act.children if c.dep_ == "nsubj" for i in view.ents(c)]:
+                out.extend(Candidate(s, doer, "ACCUSES", verb, f"charge:{verb.lemma_.lower()}", 0.6)
+                           for s in speakers if s != doer)
+        return out
 
     def _label(self, view: SentenceView, verb: Token) -> list[Candidate]:
         """"Turkey calls the PKK a terrorist organization", "Assad has called BSF members
@@ -755,8 +798,8 @@ class RelationExtractor:
                                 out.append(Candidate(idx, j, link["type"], according, f"link:{link['rule']}", link["confidence"]))
                 elif link["via"] == "modifier":
                     # "Iranian Quds Force", "US Army": a state's adjective right before its agency
-                    prev = span.start - 1
                     skip = link.get("skip", ())
+                    prev = _modified_from(view, root, span, skip) - 1
                     while prev > view.sent.start and span.doc[prev].lower_ in skip:
                         prev -= 1  # "Republican Senator Bob Corker"
                     if prev >= view.sent.start:

@@ -369,6 +369,16 @@ def test_more_general_constructions_do_not_overreach(extractor, text, absent):
      ("associated-press", "REPORTS_ON", "department-of-justice")),
     ("Dr Toby Heys told the New Scientist in 2017 that such an attack would not be covert.",
      ("new-scientist", "REPORTS_ON", "Toby Heys")),
+    # a party's adjective before a list of names, or before the title a "like" list hangs on
+    ("Republican Senators Hatch, Roth, and Hayakawa were trying to introduce a policy.",
+     ("Roth", "PART_OF", "republican-party")),
+    ("Leading Democratic senators like Robert Menendez, Ben Cardin and Chuck Schumer opposed the deal.",
+     ("chuck-schumer", "PART_OF", "democratic-party")),
+    # to report someone's damning act is to accuse them of it
+    ("Portman said that the Obama administration misled the American people.",
+     ("Portman", "ACCUSES", "united-states")),
+    ("Damascus claims that Israel's allies inside Syria fired the shells.", ("syria", "ACCUSES", "israel")),
+    ("North Korea has long rebuked South Korea for the drills.", ("north-korea", "ACCUSES", "south-korea")),
 ])
 def test_roles_titles_and_labels(extractor, text, triple):
     got = rels(extractor, text)
@@ -407,6 +417,12 @@ def test_roles_titles_and_labels(extractor, text, triple):
     # a politician who interviews is not a reporter; a party noun not in apposition names no member
     ("Senator Lindsey Graham interviewed Assad.", ("lindsey-graham", "REPORTS_ON", "bashar-al-assad")),
     ("The Republican said nothing to Ilhan Omar.", ("Ilhan Omar", "PART_OF", "republican-party")),
+    # a list's first name with a modifier of its own does not lend it to the next
+    ("It was paid by the U.S. Agency for International Development (USAID) and the United Kingdom's "
+     "Department for International Development (DfID).", ("department-for-international-development", "PART_OF", "united-states")),
+    # a reported act that damns no one, or a report of what was done to someone, is no accusation
+    ("Russia said that the United States will visit China.", ("russia", "ACCUSES", "united-states")),
+    ("Iran says Israel was attacked by Hamas.", ("iran", "ACCUSES", "israel")),
 ])
 def test_roles_titles_and_labels_do_not_overreach(extractor, text, absent):
     got = rels(extractor, text)
