@@ -123,13 +123,14 @@ class Gazetteer:
         for e in sorted(self.entries.values(), key=lambda e: e.id):
             for form in e.surface_forms():
                 k = name_key(form)
-                if k and k not in self.by_key:
+                if k and k not in self.by_key and not the_word_outlet(e, form):
                     self.by_key[k] = e.id
             for d in e.demonyms:
                 self.demonyms.setdefault(d.lower(), e.id)
         # a canonical name always names its own entry
         for e in self.entries.values():
-            self.by_key[name_key(e.name)] = e.id
+            if not the_word_outlet(e, e.name):
+                self.by_key[name_key(e.name)] = e.id
 
     def __getitem__(self, key: str) -> GazEntry:
         return self.entries[key]
@@ -156,3 +157,10 @@ class Gazetteer:
         for e in sorted(self.entries.values(), key=lambda e: e.id):
             for form in e.surface_forms():
                 yield form, e.id, form in e.actor_aliases
+
+
+def the_word_outlet(entry: GazEntry, form: str) -> bool:
+    """An outlet named "The" + one common word ("The Hill", "The Sun") is that outlet only when
+    written so, which the matcher checks; a bare "Hill" or "the Sun" must not be looked up as it."""
+    words = form.split()
+    return entry.type == "MediaOutlet" and len(words) == 2 and words[0] == "The"

@@ -21,7 +21,7 @@ from typing import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.gazetteer import Gazetteer
+from newsgraph.extract.gazetteer import Gazetteer, the_word_outlet
 from newsgraph.extract.normalize import POSSESSIVES, clean_surface, fold, token_keys
 from newsgraph.records import EntityMention, Mention
 
@@ -61,9 +61,9 @@ STATE_BODY_ROLES = frozenset({"GOV", "MIL", "SPY", "LEG", "COP"})
 class GazetteerMatcher:
     """Longest-match lookup of gazetteer names over normalised tokens.
 
-    Short or all-capital forms ("US", "HTS", "BBC") match only with their exact case, so the
-    pronoun "us" is never the United States; longer forms match in any case but must start
-    with a capital letter, as names do in news text.
+    Short or all-capital forms ("US", "HTS", "BBC") and outlets named "The" + one word ("The
+    Hill") match only with their exact case, so the pronoun "us" is never the United States;
+    longer forms match in any case but must start with a capital letter, as names do in news text.
     """
 
     def __init__(self, gazetteer: Gazetteer, tokenizer) -> None:
@@ -76,7 +76,10 @@ class GazetteerMatcher:
             toks = [t.text for t in tokenizer(form)]
             keys = token_keys(toks)
             pairs = [(k, t) for k, t in zip(keys, toks) if k]
-            if pairs and pairs[0][0] == "the" and len(pairs) > 1:
+            # "The Hill", "The Sun": an outlet whose name is "The" and one common word is that
+            # outlet only when written so ("the Hill" is Congress, "the Sun" a star)
+            the_name = len(pairs) == 2 and the_word_outlet(gazetteer[entry_id], form)
+            if pairs and pairs[0][0] == "the" and len(pairs) > 1 and not the_name:
                 pairs = pairs[1:]
             if not pairs or any(k is None for k, _ in pairs):
                 continue
@@ -85,7 +88,7 @@ class GazetteerMatcher:
                 continue  # the first entry (by id) keeps a form that two entries claim
             owner[key] = (entry_id, actor)
             letters = "".join(ch for ch in form if ch.isalpha())
-            if len(letters) <= 4 or (letters.isupper() and len(letters) <= 6):
+            if the_name or len(letters) <= 4 or (letters.isupper() and len(letters) <= 6):
                 exact.setdefault(key, set()).add(tuple(t for _, t in pairs))
             else:
                 loose.add(key)

@@ -173,6 +173,7 @@ class Lexicon:
     inquiry_words: frozenset[str] = frozenset()
     charge_verbs: frozenset[str] = frozenset()
     damning_acts: frozenset[str] = frozenset()
+    supply_nouns: frozenset[str] = frozenset()
     mention_links: list[dict] = field(default_factory=list)
     verb_forms: list["VerbForm"] = field(default_factory=list)
     verb_form_words: frozenset[str] = frozenset()
@@ -191,7 +192,7 @@ def _data_lines(name: str) -> Iterable[dict]:
 MODALITY_FIELDS = {"hedge": "hedges", "negation": "negations", "speech": "speech", "negative_verb": "negative_verbs",
                    "intention_noun": "intention_nouns", "intention_verb": "intention_verbs", "wish_word": "wish_words",
                    "label_verb": "label_verbs", "damning_label": "damning_labels", "inquiry_word": "inquiry_words",
-                   "charge_verb": "charge_verbs", "damning_act": "damning_acts"}
+                   "charge_verb": "charge_verbs", "damning_act": "damning_acts", "supply_noun": "supply_nouns"}
 
 
 @lru_cache(maxsize=1)
@@ -880,7 +881,7 @@ class RelationExtractor:
 
     def _verb(self, view: SentenceView, verb: Token, trig: Trigger) -> list[Candidate]:
         if trig.light:
-            return []
+            return self._supplied(view, verb) if trig.type == "SUPPORTS" else []
         passive = _is_passive(verb)
         if trig.obj_preps == ("clause",):
             return self._reports(view, verb, trig)
@@ -945,6 +946,27 @@ class RelationExtractor:
             typ = trig.done_type  # "the US, France and Britain overthrew Kadaffi": done, not threatened
         return [Candidate(s, o, act_type(view, s, typ, trig.person_type), verb, rule, conf)
                 for s in subjects for o in objects]
+
+    def _supplied(self, view: SentenceView, verb: Token) -> list[Candidate]:
+        """"Tenex supplies Iran with fuel", "Iran will supply weaponry to Syria": a light verb of
+        giving supports whoever receives.  ("provided support to X" is left to the noun.)"""
+        if _is_passive(verb):
+            return []
+        things = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        recipients: list[int] = []
+        if any(c.dep_ == "prep" and c.lower_ == "with" and self._supplies(c) for c in verb.children):
+            recipients = [i for c in things for i in view.ents(c)]
+        elif things and all(self._supplies(c) for c in things):
+            recipients = prep_objects(view, verb, ("to",))
+        return [Candidate(s, o, "SUPPORTS", verb, f"verb:{verb.lemma_.lower()}", 0.7)
+                for s in subjects_of(view, verb) for o in recipients if s != o]
+
+    def _supplies(self, tok: Token) -> bool:
+        """Names (or, for "with", governs) what is given as support: arms, fuel, money, troops;
+        not evidence, documents or a list of names."""
+        things = [p for p in tok.children if p.dep_ == "pobj"] if tok.dep_ == "prep" else [tok]
+        things += [c for t in things for c in t.conjuncts]
+        return any(t.lemma_.lower() in self.lex.supply_nouns or t.lower_ in self.lex.supply_nouns for t in things)
 
     def _reports(self, view: SentenceView, verb: Token, trig: Trigger) -> list[Candidate]:
         subjects = [i for c in verb.children if c.dep_ == "nsubj" for i in view.ents(c)]
@@ -1340,6 +1362,11 @@ class RelationExtractor:
         if tok.dep_ == "pcomp" and gov.dep_ == "prep":
             gov = gov.head
         if tok.dep_ in ("dobj", "xcomp", "pcomp") and gov.lemma_.lower() in self.lex.negative_verbs:
+            return True
+        # "did not allow Iran to send funds": what is not permitted is not done
+        if tok.dep_ in ("ccomp", "xcomp") and gov.lemma_.lower() in ("allow", "permit", "let", "enable", "authorize",
+                                                                     "authorise") \
+                and any(c.dep_ == "neg" for c in gov.children):
             return True
         # "refused to provide weapons to Ukraine": the light verb's own governor says no
         if tok.dep_ == "dobj" and gov.dep_ == "xcomp" and gov.head.lemma_.lower() in self.lex.negative_verbs:

@@ -379,6 +379,12 @@ def test_more_general_constructions_do_not_overreach(extractor, text, absent):
      ("Portman", "ACCUSES", "united-states")),
     ("Damascus claims that Israel's allies inside Syria fired the shells.", ("syria", "ACCUSES", "israel")),
     ("North Korea has long rebuked South Korea for the drills.", ("north-korea", "ACCUSES", "south-korea")),
+    # a light verb of giving supports whoever receives arms, fuel or money
+    ("TENEX continues to supply Iran with fuel.", ("tenex", "SUPPORTS", "iran")),
+    ("Iran will continue to supply weaponry to Syria.", ("iran", "SUPPORTS", "syria")),
+    ("Obama gave billions to the Islamic Republic.", ("barack-obama", "SUPPORTS", "iran")),
+    # an outlet named "The" + one word, written so
+    ("Ron DeSantis told The Hill.", ("the-hill", "REPORTS_ON", "Ron DeSantis")),
 ])
 def test_roles_titles_and_labels(extractor, text, triple):
     got = rels(extractor, text)
@@ -423,7 +429,20 @@ def test_roles_titles_and_labels(extractor, text, triple):
     # a reported act that damns no one, or a report of what was done to someone, is no accusation
     ("Russia said that the United States will visit China.", ("russia", "ACCUSES", "united-states")),
     ("Iran says Israel was attacked by Hamas.", ("iran", "ACCUSES", "israel")),
+    # evidence or a speech given is no support; nor is what one was not allowed to send
+    ("But Campbell had provided the FBI with evidence of the network.", ("Campbell", "SUPPORTS", "federal-bureau-of-investigation")),
+    ("Obama gave a speech to the UN.", ("barack-obama", "SUPPORTS", "united-nations")),
 ])
 def test_roles_titles_and_labels_do_not_overreach(extractor, text, absent):
     got = rels(extractor, text)
     assert absent not in got, (text, sorted(got))
+
+
+def test_what_one_was_not_allowed_to_do_is_negated(extractor):
+    got = rels(extractor, "It did not allow Iran to send funds to the US.")
+    assert got[("iran", "SUPPORTS", "united-states")][0].negated
+
+
+@pytest.mark.parametrize("text", ["Certain members on the Hill were hoping for it.", "Scientists say the Sun is cooling."])
+def test_the_word_outlets_need_their_capital_the(extractor, text):
+    assert not any(m.key in ("the-hill", "the-sun") for m in extractor.extract_text(text).mentions)
