@@ -43,6 +43,7 @@ def read_items(files: list[Path]):
 STORE_STAGE = "store start+load+save (background, overlaps the files)"
 STORE_WAIT = "waiting for the store after the files"
 SIDE_WAIT = "waiting for RDF+HTML (forked child) after JSONL+GraphML"
+READ_WAIT = "waiting for the texts (read by a forked child during the model load)"
 SPACY_STAGE = "of which inside spaCy (nlp.pipe, nlp())"
 
 
@@ -84,7 +85,10 @@ class StageTimer:
         from newsgraph.extract import pipeline
         from newsgraph.graph import falkor
         self.wrap(pipeline.Extractor, "load", "model load")
-        self.wrap_iter(api, "read_documents", "read")
+        self.wrap_iter(api, "read_documents", "read")  # in this process (a build given its extractor)
+        # a build that loads its model reads the texts in a forked child meanwhile: what it waits
+        # for after the model load is this figure
+        self.wrap(api.ReadAhead, "result", READ_WAIT)
         self.wrap(api, "extract_documents", "extract")
         self.wrap(api, "resolve", "resolve")
         self.wrap(api, "write_corpus", "write JSONL")

@@ -386,8 +386,9 @@ def _language_code(value: str | None) -> str | None:
 def make_document(doc_id: str, path: str, text: str, fmt: str, encoding: str,
                   **meta: str | None) -> tuple[Document, str]:
     """A Document and its masked NLP text."""
-    masked = mask(text, fmt)
-    head = mask(text[:3000], fmt, join=False)  # line structure intact for title and byline
+    unjoined = mask(text, fmt, join=False)
+    masked = join_broken_paragraphs(unjoined)
+    head = unjoined[:3000]  # line structure intact for title and byline
     title = meta.pop("title", None) or find_title(head)
     author, outlet = find_byline(head)
     doc = Document(

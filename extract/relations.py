@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Iterable
 
@@ -106,10 +106,17 @@ class SurfacePattern:
 class VerbForm:
     type: str
     lemma: str
-    regex: re.Pattern[str]
+    pattern: str
     confidence: float
     passive: bool = False
     person_type: str = ""
+    words: frozenset[str] = frozenset()  # the inflected forms the pattern can match
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        # compiled on first use: two hundred patterns compiled up front were a twentieth of an
+        # incremental rebuild, and most never meet their verb
+        return re.compile(self.pattern, re.I)
 
 
 IRREGULAR = {"fight": ["fights", "fought", "fighting"], "strike": ["strikes", "struck", "striking"],
@@ -146,14 +153,13 @@ def _verb_forms(triggers: dict[tuple[str, str], list["Trigger"]]) -> list[VerbFo
                 continue
             forms = inflect(lemma)
             active = "|".join(sorted(set(forms), key=len, reverse=True))
-            out.append(VerbForm(t.type, lemma, re.compile(
-                rf"^\s*{AUX_WORDS}(?P<verb>{active})\s+(?:the\s+)?$", re.I), round(t.confidence - 0.1, 3),
-                person_type=t.person_type))
+            out.append(VerbForm(t.type, lemma, rf"^\s*{AUX_WORDS}(?P<verb>{active})\s+(?:the\s+)?$",
+                                round(t.confidence - 0.1, 3), person_type=t.person_type, words=frozenset(forms)))
             past = forms[2] if len(forms) > 2 else forms[-1]
-            out.append(VerbForm(t.type, lemma, re.compile(
-                rf"^\s*,?\s*(?:which\s+|who\s+|that\s+)?(?:is|are|was|were|has\s+been|have\s+been|had\s+been|being)?\s*"
-                rf"{AUX_WORDS}(?P<verb>{past})\s+by\s+(?:the\s+)?$", re.I), round(t.confidence - 0.1, 3), passive=True,
-                person_type=t.person_type))
+            out.append(VerbForm(t.type, lemma,
+                                rf"^\s*,?\s*(?:which\s+|who\s+|that\s+)?(?:is|are|was|were|has\s+been|have\s+been|had\s+been|being)?\s*"
+                                rf"{AUX_WORDS}(?P<verb>{past})\s+by\s+(?:the\s+)?$", round(t.confidence - 0.1, 3),
+                                passive=True, person_type=t.person_type, words=frozenset([past])))
     return out
 
 
@@ -1237,9 +1243,12 @@ class RelationExtractor:
             between = self._text[sa.end_char:sb.start_char]
             if len(between) > 50 or "\n" in between:
                 continue
-            if not self.lex.verb_form_words.intersection(between.lower().split()):
+            words = self.lex.verb_form_words.intersection(between.lower().split())
+            if not words:
                 continue  # no trigger verb form between the two names: skip the regexes
             for vp in self.lex.verb_forms:
+                if vp.words.isdisjoint(words):
+                    continue  # its verb is not there: the pattern cannot match
                 m = vp.regex.match(between)
                 if not m:
                     continue

@@ -92,9 +92,15 @@ _XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff
 _XML_REFS = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"}
 
 
+# anything _xml changes: most values have none of it, and one search is cheaper than the rewrites
+_XML_SPECIAL = re.compile("[&<>\"\t\n\r]|" + _XML_INVALID.pattern)
+
+
 def _xml(value: str) -> str:
     # character references: XML parsers would turn a raw CR into LF, and tabs and newlines in
     # attributes into spaces
+    if _XML_SPECIAL.search(value) is None:
+        return value
     return escape(_XML_INVALID.sub("\ufffd", value), _XML_REFS)
 
 
@@ -135,13 +141,14 @@ def write_graphml(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path:
           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
           'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
           'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
+        key_ids = {dk: _xml(dk[0] + "." + dk[1]) for dk in types}
         for (domain, k), t in sorted(types.items()):
-            w(f'  <key id="{_xml(domain + "." + k)}" for="{domain}" attr.name="{_xml(k)}" attr.type="{t}" />\n')
+            w(f'  <key id="{key_ids[domain, k]}" for="{domain}" attr.name="{_xml(k)}" attr.type="{t}" />\n')
         w('  <graph edgedefault="directed">\n')
 
         def data_lines(domain: str, data: dict, indent: str) -> None:
             for k, v in data.items():
-                w(f'{indent}<data key="{_xml(domain + "." + k)}">{_graphml_value(v)}</data>\n')
+                w(f'{indent}<data key="{key_ids[domain, k]}">{_graphml_value(v)}</data>\n')
 
         data_lines("graph", graph_data, "    ")
         for n, data in nodes:

@@ -11,8 +11,9 @@ A build is safe to kill and to repeat: one build per output folder at a time (``
 extractions are cached one file per document as they finish (the next run resumes from them),
 and the output files are written to temporary files and renamed together at the end
 (``graph.files.staged``), so an interrupted build leaves the previous outputs as they were.
-While this process writes the JSONL files and GraphML, a forked child writes RDF and HTML and
-the embedded store loads in a thread; the files are committed only once all of them succeeded.
+The texts are read by a forked child while the model loads.  While this process writes the
+JSONL files and GraphML, a forked child writes RDF and HTML and the embedded store loads in a
+thread; the files are committed only once all of them succeeded.
 """
 from __future__ import annotations
 
@@ -132,10 +133,18 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
         remove_stale_temporaries(out)
         for folder in (out / ".cache").glob("*") if (out / ".cache").is_dir() else ():
             remove_stale_temporaries(folder)
-        ex = extractor or Extractor.load(model, gazetteer_files)
+        # the texts are read in a forked child while this process loads the model (two pure-Python
+        # jobs of about a second each: in two threads they would take turns on the GIL)
+        reading = ReadAhead(inputs, out) if extractor is None else None
+        try:
+            ex = extractor or Extractor.load(model, gazetteer_files)
+        except BaseException:
+            if reading:
+                reading.stop()
+            raise
         skipped: list[Skip] = []
         items: list[tuple[Document, str]] = []
-        for got in read_documents(inputs, exclude=[out]):
+        for got in reading.result() if reading else read_documents(inputs, exclude=[out]):
             if isinstance(got, Skip):
                 skipped.append(got)
                 if on_skip:
@@ -239,61 +248,102 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-class SideWriter:
-    """Runs output writers in a forked child process; ``result()`` waits for their paths and takes
-    over the renames they staged (``graph.files.adopt``).
+class Forked:
+    """Calls ``fn`` in a forked child process; ``result()`` waits for its return value (or raises
+    its exception).  The value comes back pickled, so it must be picklable.
 
     Without fork, or when this process already runs other threads (forking a threaded process can
-    leave the child waiting on a lock no thread will release), the writers run in ``result()``.
+    leave the child waiting on a lock no thread will release), ``fallback`` (default ``fn``) runs in
+    ``result()`` instead.
     """
 
-    def __init__(self, jobs: list[tuple[str, Callable[[], Path]]], folder: Path) -> None:
-        self._jobs = jobs
-        self._folder = folder
+    def __init__(self, fn: Callable[[], object], name: str, fallback: Callable[[], object] | None = None) -> None:
+        self._fallback = fallback or fn
         self._proc = None
-        if jobs and hasattr(os, "fork") and threading.active_count() == 1:
+        if hasattr(os, "fork") and threading.active_count() == 1:
             ctx = mp.get_context("fork")
             self._recv, send = ctx.Pipe(duplex=False)
-            self._proc = ctx.Process(target=_write_in_child, args=(jobs, send, os.getpid()),
-                                     name="newsgraph-writer", daemon=True)
+            self._proc = ctx.Process(target=_call_in_child, args=(fn, send, os.getpid()), name=name, daemon=True)
             self._proc.start()
             send.close()
 
-    def result(self) -> dict[str, Path]:
+    def result(self):
         if self._proc is None:
-            return {name: job() for name, job in self._jobs}
+            return self._fallback()
         try:
             kind, payload = self._recv.recv()
         except EOFError:
             self._proc.join()
-            raise NewsgraphError(f"the output writer process died (exit code {self._proc.exitcode})") from None
+            raise NewsgraphError(f"the {self._proc.name} process died (exit code {self._proc.exitcode})") from None
         self._proc.join()
         if kind == "error":
             raise payload
-        outputs, pending = payload
-        adopt(pending)
-        return outputs
+        return payload
 
-    def stop(self) -> None:
-        """End a child still writing (the build failed or was interrupted) and drop its temporary
-        files (this process's own are dropped by ``staged()``; the build lock is held)."""
+    def stop(self) -> bool:
+        """End a child still running (the build failed or was interrupted); True if there was one."""
         if self._proc is not None and self._proc.is_alive():
             self._proc.terminate()
             self._proc.join()
-            remove_stale_temporaries(self._folder)
+            return True
+        return False
 
 
-def _write_in_child(jobs: list[tuple[str, Callable[[], Path]]], send, parent: int) -> None:
+def _call_in_child(fn: Callable[[], object], send, parent: int) -> None:
     _die_with_parent(parent)
     try:
-        with handed_over() as pending:
-            outputs = {name: job() for name, job in jobs}
-        send.send(("ok", (outputs, pending)))
-    except BaseException as exc:  # raised again in the parent by SideWriter.result
+        value = fn()
+    except BaseException as exc:  # raised again in the parent by Forked.result
         try:
             send.send(("error", exc))
         except Exception:  # an exception that cannot be pickled
             send.send(("error", NewsgraphError(f"{type(exc).__name__}: {exc}")))
+        return
+    send.send(("ok", value))
+
+
+class SideWriter:
+    """Runs output writers in a forked child process; ``result()`` waits for their paths and takes
+    over the renames they staged (``graph.files.adopt``).  In-process (see ``Forked``) the writers
+    stage their files in this process's own ``staged()``."""
+
+    def __init__(self, jobs: list[tuple[str, Callable[[], Path]]], folder: Path) -> None:
+        self._folder = folder
+        self._call = Forked(lambda: _write_staged(jobs), "newsgraph-writer",
+                            fallback=lambda: ({name: job() for name, job in jobs}, [])) if jobs else None
+
+    def result(self) -> dict[str, Path]:
+        if self._call is None:
+            return {}
+        outputs, pending = self._call.result()
+        adopt(pending)
+        return outputs
+
+    def stop(self) -> None:
+        """End a child still writing and drop its temporary files (this process's own are dropped
+        by ``staged()``; the build lock is held)."""
+        if self._call is not None and self._call.stop():
+            remove_stale_temporaries(self._folder)
+
+
+def _write_staged(jobs: list[tuple[str, Callable[[], Path]]]) -> tuple[dict[str, Path], list]:
+    with handed_over() as pending:
+        outputs = {name: job() for name, job in jobs}
+    return outputs, pending
+
+
+class ReadAhead:
+    """Reads the inputs (``read_documents``) in a forked child; ``result()`` is their list, in order."""
+
+    def __init__(self, inputs: Iterable[str | os.PathLike[str]], out: Path) -> None:
+        inputs = list(inputs)
+        self._call = Forked(lambda: list(read_documents(inputs, exclude=[out])), "newsgraph-reader")
+
+    def result(self) -> list:
+        return self._call.result()
+
+    def stop(self) -> None:
+        self._call.stop()
 
 
 def load_build(out_dir: str | os.PathLike[str] = "newsgraph-out") -> Corpus:

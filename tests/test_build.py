@@ -193,6 +193,39 @@ def test_a_failing_forked_writer_commits_no_file(tmp_path, extractor, monkeypatc
     assert not list(out.glob(".*.tmp"))
 
 
+def test_texts_read_by_a_forked_child_give_the_bytes_of_reading_in_process(tmp_path, extractor, monkeypatch):
+    """A build that loads its model reads the texts in a forked child meanwhile; one given its
+    extractor reads them itself.  The outputs are the same bytes."""
+    from newsgraph import api
+    reader_pids = tmp_path / "pids"
+    original = api.read_documents
+
+    def recording(*args, **kwargs):
+        with open(reader_pids, "a") as f:
+            f.write(f"{os.getpid()}\n")
+        yield from original(*args, **kwargs)
+    monkeypatch.setattr(api, "read_documents", recording)
+    api.build([SEEDS], tmp_path / "forked", store=False)
+    assert reader_pids.read_text().split() != [str(os.getpid())], "the texts were not read by a child"
+    reader_pids.unlink()
+    api.build([SEEDS], tmp_path / "here", extractor=extractor, store=False)
+    assert reader_pids.read_text().split() == [str(os.getpid())]
+    for name in OUTPUTS:
+        assert (tmp_path / "forked" / name).read_bytes() == (tmp_path / "here" / name).read_bytes(), name
+
+
+def test_an_error_in_the_forked_reader_is_raised_by_the_build(tmp_path, monkeypatch):
+    from newsgraph import api
+    from newsgraph.errors import NewsgraphError
+
+    def broken(*_args, **_kwargs):
+        raise NewsgraphError("the disk went away")
+        yield
+    monkeypatch.setattr(api, "read_documents", broken)
+    with pytest.raises(NewsgraphError, match="the disk went away"):
+        api.build([SEEDS], tmp_path / "out", store=False)
+
+
 def test_cli_build_with_bad_inputs_keeps_the_good_ones(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
