@@ -97,7 +97,8 @@ class Extractor:
         self.nlp = nlp
         self.gazetteer = gazetteer
         self.matcher = GazetteerMatcher(gazetteer, nlp.tokenizer)
-        self.relations = RelationExtractor(country_of=self._country_of, is_journalist=self._is_journalist)
+        self.relations = RelationExtractor(country_of=self._country_of, is_journalist=self._is_journalist,
+                                           role_of=self._role_of)
 
     @classmethod
     def load(cls, model: str | None = None, gazetteer_files: Iterable[str] = ()) -> "Extractor":
@@ -110,6 +111,9 @@ class Extractor:
         if e.type == "State":
             return e.country or key
         return e.country
+
+    def _role_of(self, key: str | None) -> str | None:
+        return self.gazetteer[key].role if key is not None and key in self.gazetteer else None
 
     def _is_journalist(self, mention) -> bool:
         return mention.key is not None and mention.key in self.gazetteer and self.gazetteer[mention.key].role == "JRN"

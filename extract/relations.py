@@ -100,6 +100,7 @@ class SurfacePattern:
     same_country: bool = False
     lists: bool = False  # a list of names before the first one shares the relation
     before: re.Pattern[str] | None = None  # what the text before the first name must end with
+    place_roles: tuple[str, ...] | None = None  # a Place target must have one of these gazetteer roles
 
 
 @dataclass(frozen=True)
@@ -218,7 +219,8 @@ def load_lexicon() -> Lexicon:
                 row["type"], row["rule"], re.compile(row["regex"], re.I), float(row["confidence"]),
                 bool(row.get("inverse")), tuple(row["source_types"]) if row.get("source_types") else None,
                 tuple(row["target_types"]) if row.get("target_types") else None, bool(row.get("same_country")),
-                bool(row.get("lists")), re.compile(row["before"], re.I) if row.get("before") else None))
+                bool(row.get("lists")), re.compile(row["before"], re.I) if row.get("before") else None,
+                tuple(row["place_roles"]) if row.get("place_roles") else None))
     lex.verb_forms = _verb_forms(lex.triggers)
     lex.verb_form_words = frozenset(f for (pos, lemma), ts in lex.triggers.items() if pos == "VERB"
                                     for f in inflect(lemma))
@@ -552,7 +554,7 @@ class Candidate:
 
 
 class RelationExtractor:
-    def __init__(self, lexicon: Lexicon | None = None, country_of=None, is_journalist=None) -> None:
+    def __init__(self, lexicon: Lexicon | None = None, country_of=None, is_journalist=None, role_of=None) -> None:
         self.lex = lexicon or load_lexicon()
         # every word that can start a candidate (the last word of "regime change" stands for it)
         self._trigger_words = frozenset(lemma.split()[-1] for _pos, lemma in self.lex.triggers) | self.lex.label_verbs \
@@ -561,6 +563,7 @@ class RelationExtractor:
         self.is_journalist = is_journalist or (lambda mention: False)
         # entity key -> ISO country (from the gazetteer), for LOCATED_IN checks
         self.country_of = country_of or (lambda key: None)
+        self.role_of = role_of or (lambda key: None)  # a gazetteer entry's role ("REG": a state of a federation)
 
     def __call__(self, doc: Doc, mentions: list[tuple[EntityMention, Span]],
                  journalists: frozenset[str] = frozenset(), doc_text: str | None = None) -> list[RawRelation]:
@@ -919,6 +922,8 @@ class RelationExtractor:
                 objects = [i for c in verb.head.children if c.dep_ == "nsubjpass" for i in view.ents(c)]
             if not objects and verb.dep_ in ("acl", "amod", "relcl"):
                 objects = view.ents(verb.head)
+            if not objects and verb.dep_ == "advcl":
+                objects = subjects_of(view, verb.head)  # "Rodman wept while being interviewed by CNN"
             rule = f"verb-passive:{trig.lemma}"
             conf = trig.confidence - 0.05
         else:
@@ -988,8 +993,12 @@ class RelationExtractor:
                     m = view.mention_of(t)
                     if m is not None:
                         objects.append(m)
-        if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
-            # "As Politico pointed out, MEK have killed Americans": the main clause is the report
+        first = min(subj_tokens)
+        tail = verb.dep_ == "conj" and first > 0 and verb.doc[first - 1].text == "," and \
+            all(t.is_punct for t in verb.doc[verb.i + 1:view.sent.end])
+        if tail or verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            # "As Politico pointed out, MEK have killed Americans"; "Khweis made it to Syria, The
+            # Washington Post reports" (parsed as a conjunct): the main clause is the report
             own = {t.i for t in verb.subtree}
             for t in verb.head.subtree:
                 m = view.mention_of(t) if t.i not in own else None
@@ -1215,16 +1224,20 @@ class RelationExtractor:
                     continue
                 if p.target_types and mtgt.type not in p.target_types:
                     continue
+                if p.place_roles and mtgt.type == "Place" and (self.role_of(mtgt.key) not in p.place_roles
+                                                                 or self.role_of(msrc.key) in p.place_roles):
+                    continue  # "Tempe, Arizona" but not "Aleppo, Idlib" or "Texas, Arizona" (lists)
                 # "Giuliani and Bolton have been on the payroll of the MEK": the list shares it
                 firsts = [ia] + (self._list_before(items, k, self._text) if p.lists else [])
                 if p.same_country:
                     cs, ct = self.country_of(msrc.key), self.country_of(mtgt.key)
-                    if not cs and ct and mtgt.type == "State" and _address_like(doc, sa, sb):
-                        pass  # "from Calais, France, to Dover": a town the gazetteer does not know
+                    region = self.role_of(mtgt.key) == "REG"
+                    if not cs and ct and (mtgt.type == "State" or region) and _address_like(doc, sa, sb):
+                        pass  # "from Calais, France, to Dover", "Tempe, Arizona": a town the gazetteer does not know
                     elif not cs or not ct or cs != ct:
                         continue
                     if p.type == "LOCATED_IN" and doc[sb.end:sb.end + 2].text.strip()[:1] == "," and \
-                            mtgt.type == "Place":
+                            mtgt.type == "Place" and not (region and _address_like(doc, sa, sb)):
                         continue
                 trig = doc[sa.end:sb.start] if sb.start > sa.end else sb
                 for first in firsts:

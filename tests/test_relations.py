@@ -385,6 +385,14 @@ def test_more_general_constructions_do_not_overreach(extractor, text, absent):
     ("Obama gave billions to the Islamic Republic.", ("barack-obama", "SUPPORTS", "iran")),
     # an outlet named "The" + one word, written so
     ("Ron DeSantis told The Hill.", ("the-hill", "REPORTS_ON", "Ron DeSantis")),
+    # a town and the federation's state it lies in, as an address
+    ("Mohamad Jamal Khweis from Alexandria, Virginia, was convicted in June.", ("Alexandria", "LOCATED_IN", "virginia")),
+    ("He spoke at a church in Tempe, Arizona.", ("Tempe", "LOCATED_IN", "arizona")),
+    # a report named after its clause; an interview given while doing something else
+    ("Mohamad Khweis actually made it to Syria, but after just three months tried to escape and was captured by "
+     "Kurdish forces, The Washington Post reports.", ("the-washington-post", "REPORTS_ON", "Mohamad Khweis")),
+    ("Dennis Rodman was weeping while being interviewed by CNN's Chris Cuomo.",
+     ("Chris Cuomo", "REPORTS_ON", "Dennis Rodman")),
 ])
 def test_roles_titles_and_labels(extractor, text, triple):
     got = rels(extractor, text)
@@ -432,6 +440,8 @@ def test_roles_titles_and_labels(extractor, text, triple):
     # evidence or a speech given is no support; nor is what one was not allowed to send
     ("But Campbell had provided the FBI with evidence of the network.", ("Campbell", "SUPPORTS", "federal-bureau-of-investigation")),
     ("Obama gave a speech to the UN.", ("barack-obama", "SUPPORTS", "united-nations")),
+    # a list of states is no address
+    ("They visited Texas, Arizona, and Ohio.", ("texas", "LOCATED_IN", "arizona")),
 ])
 def test_roles_titles_and_labels_do_not_overreach(extractor, text, absent):
     got = rels(extractor, text)
