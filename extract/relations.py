@@ -181,6 +181,7 @@ class Lexicon:
     charge_verbs: frozenset[str] = frozenset()
     damning_acts: frozenset[str] = frozenset()
     supply_nouns: frozenset[str] = frozenset()
+    permit_verbs: frozenset[str] = frozenset()
     mention_links: list[dict] = field(default_factory=list)
     verb_forms: list["VerbForm"] = field(default_factory=list)
     verb_form_words: frozenset[str] = frozenset()
@@ -199,7 +200,8 @@ def _data_lines(name: str) -> Iterable[dict]:
 MODALITY_FIELDS = {"hedge": "hedges", "negation": "negations", "speech": "speech", "negative_verb": "negative_verbs",
                    "intention_noun": "intention_nouns", "intention_verb": "intention_verbs", "wish_word": "wish_words",
                    "label_verb": "label_verbs", "damning_label": "damning_labels", "inquiry_word": "inquiry_words",
-                   "charge_verb": "charge_verbs", "damning_act": "damning_acts", "supply_noun": "supply_nouns"}
+                   "charge_verb": "charge_verbs", "damning_act": "damning_acts", "supply_noun": "supply_nouns",
+                   "permit_verb": "permit_verbs"}
 
 
 @lru_cache(maxsize=1)
@@ -563,7 +565,8 @@ class RelationExtractor:
         self.is_journalist = is_journalist or (lambda mention: False)
         # entity key -> ISO country (from the gazetteer), for LOCATED_IN checks
         self.country_of = country_of or (lambda key: None)
-        self.role_of = role_of or (lambda key: None)  # a gazetteer entry's role ("REG": a state of a federation)
+        # entity key -> gazetteer role ("REG": a state of a federation), for patterns' place_roles
+        self.role_of = role_of or (lambda key: None)
 
     def __call__(self, doc: Doc, mentions: list[tuple[EntityMention, Span]],
                  journalists: frozenset[str] = frozenset(), doc_text: str | None = None) -> list[RawRelation]:
@@ -1231,7 +1234,7 @@ class RelationExtractor:
                 firsts = [ia] + (self._list_before(items, k, self._text) if p.lists else [])
                 if p.same_country:
                     cs, ct = self.country_of(msrc.key), self.country_of(mtgt.key)
-                    region = self.role_of(mtgt.key) == "REG"
+                    region = bool(p.place_roles) and self.role_of(mtgt.key) in p.place_roles
                     if not cs and ct and (mtgt.type == "State" or region) and _address_like(doc, sa, sb):
                         pass  # "from Calais, France, to Dover", "Tempe, Arizona": a town the gazetteer does not know
                     elif not cs or not ct or cs != ct:
@@ -1386,8 +1389,7 @@ class RelationExtractor:
         if tok.dep_ in ("dobj", "xcomp", "pcomp") and gov.lemma_.lower() in self.lex.negative_verbs:
             return True
         # "did not allow Iran to send funds": what is not permitted is not done
-        if tok.dep_ in ("ccomp", "xcomp") and gov.lemma_.lower() in ("allow", "permit", "let", "enable", "authorize",
-                                                                     "authorise") \
+        if tok.dep_ in ("ccomp", "xcomp") and gov.lemma_.lower() in self.lex.permit_verbs \
                 and any(c.dep_ == "neg" for c in gov.children):
             return True
         # "refused to provide weapons to Ukraine": the light verb's own governor says no
