@@ -460,13 +460,19 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
     return out
 
 
+# '"Iran Admits To ...," by Adam Kredo, Washington Free Beacon, June 8, 2018:' cites an article: its
+# headline is Title Case, but the line is no heading and its names are real
+CITATION_LINE = re.compile(r"^\s*[“\"‘].+[”\"’],?\s+by\s+[A-Z]")
+
+
 def _heading_lines(doc_text: str) -> list[tuple[int, int]]:
     """Character ranges of title-cased lines (headings), where the model invents organisations."""
     ranges = []
     pos = 0
     for line in doc_text.split("\n"):
         words_ = [w for w in line.split() if any(c.isalpha() for c in w)]
-        if 1 < len(words_) <= 14 and not line.rstrip().endswith((".", "?", "!", '"', "”")):
+        if 1 < len(words_) <= 14 and not line.rstrip().endswith((".", "?", "!", '"', "”")) \
+                and not CITATION_LINE.match(line):
             caps = sum(1 for w in words_ if w[:1].isupper())
             if caps / len(words_) >= 0.6:
                 ranges.append((pos, pos + len(line)))

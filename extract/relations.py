@@ -67,6 +67,10 @@ ROLE_BEARERS = frozenset("state states regime regimes government governments for
                          "militia militias organization organisation army".split())
 VOW_VERBS = frozenset("vow pledge promise swear threaten".split())
 COPULAS = frozenset("be remain stay become fall come".split())
+# relations whose verb may take the deed for the doer ("condemned Trump's decision")
+OWNED_ACT_TYPES = frozenset({"ACCUSES", "SUPPORTS"})
+OPENING_QUOTES = frozenset('“"‘')
+CLOSING_QUOTES = frozenset('”"’')
 # verbs whose subject undergoes their noun object ("received support from", "faces threats from")
 RECIPIENT_VERBS = frozenset("receive get face suffer endure".split())
 
@@ -482,7 +486,8 @@ def subjects_of(view: SentenceView, verb: Token, depth: int = 0) -> list[int]:
         # a gerund after a preposition takes the governing verb's object if it names one
         # ("blamed the MEK for killing", "accused Turkey of aiding"), its passive subject
         # ("was convicted of joining"), else its subject ("admitted to aiding")
-        found = [i for c in gov.children if c.dep_ == "dobj" for i in view.ents(c)]
+        # ("influenced Clinton by helping X": after "by", the doer is the governing verb's subject)
+        found = [i for c in gov.children if c.dep_ == "dobj" for i in view.ents(c)] if verb.head.lower_ != "by" else []
         if not found and verb.head.lower_ in ("for", "of"):
             # "lashed out at Russia for invading Ukraine", "turned on Iran for arming ..."
             found = prep_objects(view, gov, ("at", "against", "on"))
@@ -641,6 +646,7 @@ class RelationExtractor:
             for trig in self.lex.get("PREFIX", low):
                 out.extend(self._prefix(view, tok, trig))
         out.extend(self._surface(view))
+        out.extend(self._cited_headline(view))
         return out
 
     def _adjective(self, view: SentenceView, adj: Token, trig: Trigger) -> list[Candidate]:
@@ -925,6 +931,8 @@ class RelationExtractor:
                 objects = [i for c in verb.head.children if c.dep_ == "nsubjpass" for i in view.ents(c)]
             if not objects and verb.dep_ in ("acl", "amod", "relcl"):
                 objects = view.ents(verb.head)
+            if not objects and trig.type in OWNED_ACT_TYPES:
+                objects = [i for c in verb.children if c.dep_ == "nsubjpass" for i in _act_owners(view, c)]
             if not objects and verb.dep_ == "advcl":
                 objects = subjects_of(view, verb.head)  # "Rodman wept while being interviewed by CNN"
             rule = f"verb-passive:{trig.lemma}"
@@ -945,6 +953,9 @@ class RelationExtractor:
                     if c.dep_ == "conj" and c.pos_ == "VERB" and not any(
                             g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
                         objects.extend(i for g in c.children if g.dep_ in ("dobj", "obj") for i in view.ents(g))
+            if not objects and trig.type in OWNED_ACT_TYPES and "" in trig.obj_preps:
+                # "condemned Trump's decision", "backed the Saudi-led coalition's war"
+                objects = [i for c in verb.children if c.dep_ in ("dobj", "obj") for i in _act_owners(view, c)]
             if not objects and trig.type == "SUPPORTS" and "" in trig.obj_preps:
                 # "helping the Syrian regime establish control": the helped one is the
                 # subject of the complement clause
@@ -1248,6 +1259,36 @@ class RelationExtractor:
                     out.append(Candidate(src, tgt, p.type, trig, f"pattern:{p.rule}", p.confidence))
         return out
 
+    def _cited_headline(self, view: SentenceView) -> list[Candidate]:
+        """A cited article: '"Iran Admits To Facilitating 9/11 Terror Attacks," by Adam Kredo,
+        Washington Free Beacon, June 8, 2018:'.  The writer and the outlet report on the subject
+        of the headline, and the writer works for the outlet."""
+        toks = view.sent
+        if len(toks) < 6 or toks[0].text not in OPENING_QUOTES:
+            return []
+        by = next((t for t in toks[2:] if t.lower_ == "by" and any(
+            x.text in CLOSING_QUOTES for x in toks.doc[max(t.i - 2, toks.start):t.i])), None)
+        if by is None:
+            return []
+        starts = {sp.start: (idx, m, sp) for idx, m, sp in view.mentions}
+        author = starts.get(by.i + 1)
+        if author is None or author[1].type != "Person" or author[2].end >= toks.end \
+                or toks.doc[author[2].end].text != ",":
+            return []
+        outlet = starts.get(author[2].end + 1)
+        reporters = [author[0]]
+        out: list[Candidate] = []
+        if outlet is not None and outlet[1].type == "MediaOutlet":
+            reporters.append(outlet[0])
+            out.append(Candidate(author[0], outlet[0], "PART_OF", by, "cite:writer-of-outlet", 0.75))
+        # the headline's subject is the first actor it names ("Virginia man Mohamad Jamal Khweis
+        # sentenced to 20 years for joining ISIS" is about Khweis, not ISIS)
+        subject = next((idx for idx, m, sp in sorted(view.mentions, key=lambda x: x[2].start)
+                        if sp.end <= by.i and m.type in NON_PLACE), None)
+        if subject is not None:
+            out.extend(Candidate(r, subject, "REPORTS_ON", by, "cite:headline", 0.7) for r in reporters)
+        return out
+
     def _surface_verbs(self, view: SentenceView, items) -> list[Candidate]:
         """"Qatar funds Jabhat al-Nusra" when the parser took "funds" for a noun: verb forms between
         two names, with lists on either side ("the US, UK and EU fund X")."""
@@ -1331,7 +1372,7 @@ class RelationExtractor:
             return None
         if c.type == "THREATENS" and mt.type == "Place" and not c.rule.endswith(":threaten"):
             return None  # a town is threatened ("Erdogan has threatened Manbij"); "warned against Kurdistan" is policy
-        if c.type == "REPORTS_ON" and ms.type == "Person" and not (
+        if c.type == "REPORTS_ON" and ms.type == "Person" and not c.rule.startswith("cite:") and not (
                 self.is_journalist(ms) or ms.name.lower() in getattr(self, "_journalists", ())
                 or _outlet_possessed(view, c.source)):
             return None  # politicians' statements are speech, not reporting
@@ -1525,6 +1566,17 @@ class RelationExtractor:
                             if t.i in by_tok:
                                 return by_tok[t.i]
         return None
+
+
+def _act_owners(view: SentenceView, noun: Token) -> list[int]:
+    """Who a deed belongs to, when a verb's object is the deed rather than its doer: "condemned
+    Trump's decision", "denounced the actions of Russia".  Only nouns that are no name themselves."""
+    if view.mention_of(noun) is not None or noun.pos_ != "NOUN" or noun.lower_ in HOLDER_NOUNS:
+        return []
+    out = [i for c in noun.children if c.dep_ == "poss" for i in view.ents(c)]
+    out += [i for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj" for i in view.ents(p)]
+    return _unique(out)
 
 
 def _address_like(doc: Doc, place: Span, state: Span) -> bool:

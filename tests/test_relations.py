@@ -393,6 +393,20 @@ def test_more_general_constructions_do_not_overreach(extractor, text, absent):
      "Kurdish forces, The Washington Post reports.", ("the-washington-post", "REPORTS_ON", "Mohamad Khweis")),
     ("Dennis Rodman was weeping while being interviewed by CNN's Chris Cuomo.",
      ("Chris Cuomo", "REPORTS_ON", "Dennis Rodman")),
+    # more titles; a deed's owner is accused or backed ("condemned Trump's decision")
+    ("He quoted Steve Anderson, the pastor of the Faithful Word Baptist Church.",
+     ("Steve Anderson", "PART_OF", "Faithful Word Baptist Church")),
+    ("John Kerry wasted no time condemning President Trump's decision to withdraw.",
+     ("john-kerry", "ACCUSES", "donald-trump")),
+    ("The UN denounced the actions of Russia in Crimea.", ("united-nations", "ACCUSES", "russia")),
+    ("And now we have the DNC suing WikiLeaks!", ("democratic-national-committee", "ACCUSES", "wikileaks")),
+    # a cited article: its writer and outlet report on the headline's subject; the writer works there
+    ("“Virginia man Mohamad Jamal Khweis sentenced to 20 years for joining ISIS,” by Justin Carissimo, "
+     "CBS News, October 27, 2017:", ("cbs-news", "REPORTS_ON", "Mohamad Jamal Khweis")),
+    ("“Virginia man Mohamad Jamal Khweis sentenced to 20 years for joining ISIS,” by Justin Carissimo, "
+     "CBS News, October 27, 2017:", ("Justin Carissimo", "REPORTS_ON", "Mohamad Jamal Khweis")),
+    ("“Iran Admits To Facilitating 9/11 Terror Attacks,” by Adam Kredo, Washington Free Beacon, June 8, 2018:",
+     ("Adam Kredo", "PART_OF", "washington-free-beacon")),
 ])
 def test_roles_titles_and_labels(extractor, text, triple):
     got = rels(extractor, text)
@@ -442,6 +456,13 @@ def test_roles_titles_and_labels(extractor, text, triple):
     ("Obama gave a speech to the UN.", ("barack-obama", "SUPPORTS", "united-nations")),
     # a list of states is no address
     ("They visited Texas, Arizona, and Ohio.", ("texas", "LOCATED_IN", "arizona")),
+    # "by helping": the helper is who does the main verb, not its object
+    ("Moscow paid lobbyists to influence Hillary Clinton by helping Bill Clinton's charities.",
+     ("hillary-clinton", "SUPPORTS", "bill-clinton")),
+    # a cited headline's other names are not its subject; a party's committee is not the party
+    ("“Virginia man Mohamad Jamal Khweis sentenced to 20 years for joining ISIS,” by Justin Carissimo, "
+     "CBS News, October 27, 2017:", ("cbs-news", "REPORTS_ON", "islamic-state")),
+    ("And now we have the DNC suing WikiLeaks!", ("democratic-party", "ACCUSES", "wikileaks")),
 ])
 def test_roles_titles_and_labels_do_not_overreach(extractor, text, absent):
     got = rels(extractor, text)
