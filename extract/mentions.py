@@ -465,16 +465,26 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
 CITATION_LINE = re.compile(r"^\s*[“\"‘].+[”\"’],?\s+by\s+[A-Z]")
 
 
+SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
+
+
+def _step_heading(words_: list[str], line: str) -> bool:
+    """A listicle's step, which ends with a period: "Label the Enemy and Make a Threat Assessment."
+    (every word but the small ones capitalised; a comma marks a sentence or a credit line)."""
+    content = [w for w in words_ if w.lower() not in SMALL_WORDS]
+    return len(words_) <= 10 and "," not in line and bool(content) and all(w[:1].isupper() for w in content)
+
+
 def _heading_lines(doc_text: str) -> list[tuple[int, int]]:
     """Character ranges of title-cased lines (headings), where the model invents organisations."""
     ranges = []
     pos = 0
     for line in doc_text.split("\n"):
         words_ = [w for w in line.split() if any(c.isalpha() for c in w)]
-        if 1 < len(words_) <= 14 and not line.rstrip().endswith((".", "?", "!", '"', "”")) \
-                and not CITATION_LINE.match(line):
-            caps = sum(1 for w in words_ if w[:1].isupper())
-            if caps / len(words_) >= 0.6:
+        end = line.rstrip()[-1:]
+        if 1 < len(words_) <= 14 and end not in ("?", "!", '"', "”") and not CITATION_LINE.match(line):
+            caps = sum(1 for w in words_ if w[:1].isupper()) / len(words_)
+            if caps >= 0.6 and end != "." or end == "." and _step_heading(words_, line):
                 ranges.append((pos, pos + len(line)))
         pos += len(line) + 1
     return ranges

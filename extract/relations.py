@@ -90,6 +90,7 @@ class Trigger:
     role_preps: tuple[str, ...] = ("of",)
     done_type: str = ""  # the type when the act is reported done ("overthrew": FIGHTS, not a threat)
     person_type: str = ""  # the type when a person acts ("Ilhan Omar attacked Israel": words, not arms)
+    stative: bool = False  # the passive tells its subject's state: "X is affiliated with Y", "aligned with"
 
 
 @dataclass(frozen=True)
@@ -216,7 +217,8 @@ def load_lexicon() -> Lexicon:
             t = Trigger(row["pos"], row["lemma"], row["type"], tuple(row.get("obj_preps", ())),
                         tuple(row.get("subj_preps", ())), float(row["confidence"]), bool(row.get("inverse")),
                         bool(row.get("inverse_subject")), bool(row.get("light")), row.get("role", ""),
-                        tuple(row.get("role_preps", ("of",))), row.get("done_type", ""), row.get("person_type", ""))
+                        tuple(row.get("role_preps", ("of",))), row.get("done_type", ""), row.get("person_type", ""),
+                        bool(row.get("stative")))
             lex.triggers.setdefault((t.pos, t.lemma), []).append(t)
         elif row["kind"] == "mention_link":
             lex.mention_links.append(row)
@@ -909,8 +911,9 @@ class RelationExtractor:
             holders = prep_objects(view, verb, trig.subj_preps)
             return [Candidate(h, s, trig.type, verb, f"verb-inverse:{trig.lemma}", trig.confidence)
                     for h in holders for s in subj]
-        if passive and trig.type == "OPERATES_IN":
-            # "US troops stationed in Syria", "the militia is based in Idlib": the patient is there
+        if passive and (trig.type == "OPERATES_IN" or trig.stative):
+            # "US troops stationed in Syria", "the militia is based in Idlib": the patient is there;
+            # "a spokesman who is affiliated with Hizb ut-Tahrir": the patient is a member
             subjects = [i for c in verb.children if c.dep_ == "nsubjpass" for i in view.ents(c)]
             if not subjects and verb.dep_ in ("acl", "amod", "relcl"):
                 subjects = view.ents(verb.head)

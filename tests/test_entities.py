@@ -186,3 +186,17 @@ def test_bare_name_prefers_the_one_known_person(extractor):
 ])
 def test_governments_are_states_and_outlet_nouns_name_outlets(extractor, text, expected):
     assert expected in typed(extractor, text), typed(extractor, text)
+
+
+def test_listicle_steps_are_headings_but_credit_lines_and_citations_are_not():
+    from newsgraph.extract.mentions import _heading_lines
+    text = ("Label the Enemy and Make a Threat Assessment.\n"
+            "©2018 Los Angeles Times, Distributed by Tribune Content Agency, LLC.\n"
+            "“Iran Admits To Facilitating 9/11 Terror Attacks,” by Adam Kredo, Washington Free Beacon, June 8, 2018:\n")
+    lines = [text[a:b] for a, b in _heading_lines(text)]
+    assert lines == ["Label the Enemy and Make a Threat Assessment."]
+
+
+@pytest.mark.parametrize("text", ["Islam cannot be Islam without Jihad.", "They follow Islamic Law and the Quran."])
+def test_religious_concepts_are_not_entities(extractor, text):
+    assert not [m.name for m in extractor.extract_text(text).mentions]

@@ -406,7 +406,13 @@ def test_more_general_constructions_do_not_overreach(extractor, text, absent):
     ("“Virginia man Mohamad Jamal Khweis sentenced to 20 years for joining ISIS,” by Justin Carissimo, "
      "CBS News, October 27, 2017:", ("Justin Carissimo", "REPORTS_ON", "Mohamad Jamal Khweis")),
     ("“Iran Admits To Facilitating 9/11 Terror Attacks,” by Adam Kredo, Washington Free Beacon, June 8, 2018:",
-     ("Adam Kredo", "PART_OF", "washington-free-beacon")),
+     ("Adam Kredo", "PART_OF", "washington-free-beacon")),    # a passive that tells a state; a guest on an outlet; sympathizers support
+    ("A spokesman named Said Khecharem, who is affiliated with the organization Hizb ut-Tahrir, spoke.",
+     ("Said Khecharem", "PART_OF", "hizb-ut-tahrir")),
+    ("Representative Scott Perry appeared on Fox News and said that he has evidence.",
+     ("fox-news", "REPORTS_ON", "Scott Perry")),
+    ("Sitting down with The Hill earlier, Toensing said that her client was threatened.",
+     ("the-hill", "REPORTS_ON", "Toensing")),
 ])
 def test_roles_titles_and_labels(extractor, text, triple):
     got = rels(extractor, text)
@@ -462,7 +468,11 @@ def test_roles_titles_and_labels(extractor, text, triple):
     # a cited headline's other names are not its subject; a party's committee is not the party
     ("“Virginia man Mohamad Jamal Khweis sentenced to 20 years for joining ISIS,” by Justin Carissimo, "
      "CBS News, October 27, 2017:", ("cbs-news", "REPORTS_ON", "islamic-state")),
-    ("And now we have the DNC suing WikiLeaks!", ("democratic-party", "ACCUSES", "wikileaks")),
+    ("And now we have the DNC suing WikiLeaks!", ("democratic-party", "ACCUSES", "wikileaks")),    # "earlier" without a separator or "known as" is no former name
+    ("Sitting down with The Hill earlier, Toensing said that her client was threatened.",
+     ("the-hill", "FORMERLY_KNOWN_AS", "Toensing")),
+    # two people who spoke with each other: either may be the interviewer
+    ("Dennis Bernstein spoke with John Pilger on May 29.", ("john-pilger", "REPORTS_ON", "Dennis Bernstein")),
 ])
 def test_roles_titles_and_labels_do_not_overreach(extractor, text, absent):
     got = rels(extractor, text)
