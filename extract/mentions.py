@@ -463,8 +463,6 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
 # '"Iran Admits To ...," by Adam Kredo, Washington Free Beacon, June 8, 2018:' cites an article: its
 # headline is Title Case, but the line is no heading and its names are real
 CITATION_LINE = re.compile(r"^\s*[“\"‘].+[”\"’],?\s+by\s+[A-Z]")
-
-
 SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
 
 
@@ -484,7 +482,7 @@ def _heading_lines(doc_text: str) -> list[tuple[int, int]]:
         end = line.rstrip()[-1:]
         if 1 < len(words_) <= 14 and end not in ("?", "!", '"', "”") and not CITATION_LINE.match(line):
             caps = sum(1 for w in words_ if w[:1].isupper()) / len(words_)
-            if caps >= 0.6 and end != "." or end == "." and _step_heading(words_, line):
+            if (caps >= 0.6 and end != ".") or (end == "." and _step_heading(words_, line)):
                 ranges.append((pos, pos + len(line)))
         pos += len(line) + 1
     return ranges
