@@ -91,7 +91,7 @@ class Trigger:
     role_preps: tuple[str, ...] = ("of",)
     done_type: str = ""  # the type when the act is reported done ("overthrew": FIGHTS, not a threat)
     person_type: str = ""  # the type when a person acts ("Ilhan Omar attacked Israel": words, not arms)
-    stative: bool = False  # the passive tells its subject's state: "X is affiliated with Y", "aligned with"
+    stative: bool = False  # the passive tells its subject's state: "based in Idlib", "affiliated with Y"
 
 
 @dataclass(frozen=True)
@@ -912,7 +912,7 @@ class RelationExtractor:
             holders = prep_objects(view, verb, trig.subj_preps)
             return [Candidate(h, s, trig.type, verb, f"verb-inverse:{trig.lemma}", trig.confidence)
                     for h in holders for s in subj]
-        if passive and (trig.type == "OPERATES_IN" or trig.stative):
+        if passive and trig.stative:
             # "US troops stationed in Syria", "the militia is based in Idlib": the patient is there;
             # "a spokesman who is affiliated with Hizb ut-Tahrir": the patient is a member
             subjects = [i for c in verb.children if c.dep_ == "nsubjpass" for i in view.ents(c)]
