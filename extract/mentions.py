@@ -457,7 +457,7 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
     out = link_acronyms(doc, out, text)
     out.extend(definite_references(doc, text, out, [w.lower() for w in words]))
     out.sort(key=lambda pair: (pair[0].mention.start, pair[0].mention.end))
-    return out
+    return short_outlet_names(out)
 
 
 # '"Iran Admits To ...," by Adam Kredo, Washington Free Beacon, June 8, 2018:' cites an article: its
@@ -614,6 +614,23 @@ def definite_references(doc: Doc, text: str, found: list[tuple[EntityMention, Sp
         s, e = char_span(doc, start, end)
         out.append((EntityMention(Mention(ante.mention.doc, s, e, text[s:e]), ante.name, ante.type, ante.key,
                                   f"coref:{ante.name}"), doc[start:end]))
+    return out
+
+
+def short_outlet_names(found: list[tuple[EntityMention, Span]]) -> list[tuple[EntityMention, Span]]:
+    """'the Times' after 'the Los Angeles Times', 'the Beacon' after 'the Washington Free Beacon': an
+    unknown one-word name that ends the name of the last outlet named before it is that outlet.
+    The mention keeps its own text and takes the outlet's name, key and type."""
+    out = []
+    last: dict[str, EntityMention] = {}  # last word of an outlet's name -> that outlet's latest mention
+    for m, span in found:
+        word = m.name.lower()
+        ante = last.get(word) if m.key is None and len(m.name.split()) == 1 else None
+        if ante is not None and ante.name.lower() != word:
+            m = EntityMention(m.mention, ante.name, "MediaOutlet", ante.key, f"coref:{ante.name}")
+        elif m.type == "MediaOutlet" and len(m.name.split()) >= 2:
+            last[m.name.split()[-1].lower()] = m
+        out.append((m, span))
     return out
 
 

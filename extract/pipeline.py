@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.extract.gazetteer import Gazetteer
 from newsgraph.extract.mentions import GazetteerMatcher, find_mentions
@@ -57,22 +57,43 @@ def paragraph_breaks(doc: Doc) -> Doc:
     relation search is quadratic in the mentions of a sentence, and no real sentence is that long.
     """
     since = 0  # tokens since the last boundary set here or a likely sentence end
+    last = doc[0]  # the last token that is not whitespace
+    gap = ""  # the whitespace between it and the current token
     for tok in doc[1:]:
-        prev = doc[tok.i - 1]
         since += 1
+        prev = doc[tok.i - 1]
+        gap += prev.whitespace_ + (prev.text if prev.is_space else "")
         if tok.is_space:
             continue
-        gap = prev.whitespace_ + (prev.text if prev.is_space else "")
-        if gap.count("\n") >= 2 or ("\n" in gap and prev.text in (".", "!", "?", ":", '"', "”")):
+        if gap.count("\n") >= 2 or ("\n" in gap and last.text in (".", "!", "?", ":", '"', "”")):
             tok.is_sent_start = True
             since = 0
-        elif prev.text in (".", "!", "?") and tok.text[:1].isupper():
+        elif "\n" in gap or last.text in (".", "!", "?") and tok.text[:1].isupper():
             since = 0  # the parser decides here, but the cap restarts
-        elif since >= MAX_SENT_TOKENS and (prev.text in (",", ";", ":", "—", "–")
+        elif not _may_end_sentence(doc, last) and since < MAX_SENT_TOKENS:
+            # the parser sometimes ends a sentence in mid-phrase ("the International Atomic Energy
+            # Agency (IAEA) | Director General Yukiya Amano admitted"): only punctuation ends one
+            tok.is_sent_start = False
+        elif since >= MAX_SENT_TOKENS and (last.text in (",", ";", ":", "—", "–")
                                            or since >= MAX_SENT_TOKENS + 50):
             tok.is_sent_start = True
             since = 0
+        last, gap = tok, ""
     return doc
+
+
+SENTENCE_END_MARKS = frozenset('. ! ? … : ; " ” “ \' ’ ‘ » * - – —'.split())
+
+
+def _may_end_sentence(doc: Doc, tok: Token) -> bool:
+    """Can a sentence end after ``tok``?  After terminal punctuation, a quote or a dash, or a
+    closing bracket right after such punctuation ("(see below.)"); not after a word."""
+    t = tok.text
+    if t in SENTENCE_END_MARKS or t.endswith((".", "!", "?")):
+        return True
+    if t in (")", "]") and tok.i > 0:
+        return doc[tok.i - 1].text in SENTENCE_END_MARKS or doc[tok.i - 1].text.endswith((".", "!", "?"))
+    return False
 
 
 def load_nlp(model: str | None = None) -> Language:

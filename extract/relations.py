@@ -284,7 +284,9 @@ class SentenceView:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             found.extend(self.ents(p, depth + 1))
-                elif tok.lower_ in HOLDER_NOUNS and c.dep_ == "prep" and c.lower_ in LIST_PREPS | {"such"}:
+                elif c.dep_ == "prep" and (tok.lower_ in HOLDER_NOUNS and c.lower_ in LIST_PREPS | {"such"} or (
+                        tok.pos_ == "NOUN" and c.lower_ in ("including", "such"))):
+                    # "Mueller charged 34 people, including Paul Manafort": an example list names them
                     found.extend(self._list_members(c, depth))
                 elif tok.lower_ in HOLDER_NOUNS and c.dep_ == "amod" and c.lemma_ == "lead" and c.i >= 2 \
                         and c.doc[c.i - 1].text in ("-", "‐", "‑"):
@@ -516,9 +518,33 @@ RELATIVE_PRONOUNS = frozenset({"which", "that", "whom", "who"})
 
 def relative_object(view: SentenceView, verb: Token) -> list[int]:
     """What a relative clause's pronoun object stands for: "the rebels, whom Turkey funds"."""
-    if verb.dep_ == "relcl" and any(c.dep_ in ("dobj", "obj") and c.lower_ in RELATIVE_PRONOUNS
-                                    for c in verb.children):
-        return view.ents(verb.head)
+    pronouns = [c for c in verb.children if c.lower_ in RELATIVE_PRONOUNS]
+    # "which even the U.S. designates a terrorist organization": with a subject of its own
+    # after it, a pronoun the parser took for a subject is the object
+    if verb.dep_ == "relcl" and any(c.dep_ in ("dobj", "obj") or c.dep_ == "nsubj" and any(
+            o.dep_ == "nsubj" and o.i > c.i for o in verb.children) for c in pronouns):
+        head = verb.head
+        found = view.ents(head)
+        first = min(c.i for c in pronouns)
+        before = view.sent.doc[first - 1] if first - 1 >= view.sent.start else None
+        if before is not None and before.is_punct and first - 2 >= view.sent.start:
+            before = view.sent.doc[first - 2]
+        if before is not None and view.mention_of(before) is not None:
+            # the parser often hangs the clause on a noun further back: the name just before
+            # the pronoun is what it stands for ("collaborators of the PKK, which ...")
+            head = view.mentions_by_idx_span[view.mention_of(before)].root
+            found = [view.mention_of(before)]
+        if head.dep_ == "pobj" and head.head.lower_ in ("in", "inside") and all(
+                view.mentions_by_idx[i].type in ("Place", "State") for i in found):
+            # "the PKK in Turkey, which the US designates a terrorist organization": the clause
+            # describes the actor, not its location
+            actor = view.ents(head.head.head)
+            prior = view.mention_of(view.sent.doc[head.head.i - 1]) if head.head.i > view.sent.start else None
+            if not actor and prior is not None:
+                actor = [prior]  # "collaborators of the PKK in Turkey": the parser hangs "in" higher
+            if actor and all(view.mentions_by_idx[i].type not in ("Place", "State") for i in actor):
+                return actor
+        return found
     return []
 
 

@@ -406,7 +406,8 @@ def test_more_general_constructions_do_not_overreach(extractor, text, absent):
     ("“Virginia man Mohamad Jamal Khweis sentenced to 20 years for joining ISIS,” by Justin Carissimo, "
      "CBS News, October 27, 2017:", ("Justin Carissimo", "REPORTS_ON", "Mohamad Jamal Khweis")),
     ("“Iran Admits To Facilitating 9/11 Terror Attacks,” by Adam Kredo, Washington Free Beacon, June 8, 2018:",
-     ("Adam Kredo", "PART_OF", "washington-free-beacon")),    # a passive that tells a state; a guest on an outlet; sympathizers support
+     ("Adam Kredo", "PART_OF", "washington-free-beacon")),
+    # a passive that tells a state; a guest on an outlet; sympathizers support
     ("A spokesman named Said Khecharem, who is affiliated with the organization Hizb ut-Tahrir, spoke.",
      ("Said Khecharem", "PART_OF", "hizb-ut-tahrir")),
     ("Representative Scott Perry appeared on Fox News and said that he has evidence.",
@@ -468,7 +469,8 @@ def test_roles_titles_and_labels(extractor, text, triple):
     # a cited headline's other names are not its subject; a party's committee is not the party
     ("“Virginia man Mohamad Jamal Khweis sentenced to 20 years for joining ISIS,” by Justin Carissimo, "
      "CBS News, October 27, 2017:", ("cbs-news", "REPORTS_ON", "islamic-state")),
-    ("And now we have the DNC suing WikiLeaks!", ("democratic-party", "ACCUSES", "wikileaks")),    # "earlier" without a separator or "known as" is no former name
+    ("And now we have the DNC suing WikiLeaks!", ("democratic-party", "ACCUSES", "wikileaks")),
+    # "earlier" without a separator or "known as" is no former name
     ("Sitting down with The Hill earlier, Toensing said that her client was threatened.",
      ("the-hill", "FORMERLY_KNOWN_AS", "Toensing")),
     # two people who spoke with each other: either may be the interviewer
@@ -487,3 +489,36 @@ def test_what_one_was_not_allowed_to_do_is_negated(extractor):
 @pytest.mark.parametrize("text", ["Certain members on the Hill were hoping for it.", "Scientists say the Sun is cooling."])
 def test_the_word_outlets_need_their_capital_the(extractor, text):
     assert not any(m.key in ("the-hill", "the-sun") for m in extractor.extract_text(text).mentions)
+
+
+@pytest.mark.parametrize("text, triple", [
+    # only punctuation ends a sentence: the parser's break after "(IAEA)" would cut the title off
+    ("Past work took place at such sites.\nInternational Atomic Energy Agency (IAEA) Director General Yukiya "
+     "Amano admitted last month that the agency's tools are limited.",
+     ("Yukiya Amano", "PART_OF", "international-atomic-energy-agency")),
+    # an example list names the members of a plain noun
+    ("Mueller charged 34 people, including the president's former campaign chairman, Paul Manafort, and his "
+     "adviser, Michael Flynn.", ("Mueller", "ACCUSES", "michael-flynn")),
+    ("Iran armed several groups, such as Hezbollah and Hamas.", ("iran", "SUPPORTS", "hamas")),
+    # praise, endorsement and campaigning are support
+    ("Sofian Zakkout praised David Duke on his website.", ("Sofian Zakkout", "SUPPORTS", "David Duke")),
+    ("Trump spoke in Montana while campaigning for the Republicans.", ("donald-trump", "SUPPORTS", "republican-party")),
+    # a relative pronoun stands for the name just before it, and for the actor, not its location
+    ("Turkey regards the Kurds as collaborators of the PKK, which even the U.S. designates a terrorist "
+     "organization.", ("united-states", "ACCUSES", "pkk")),
+    ("The YPG is an arm of the PKK in Turkey, which the US has designated as a terrorist organization.",
+     ("united-states", "ACCUSES", "pkk")),
+])
+def test_sentence_ends_lists_and_relative_pronouns(extractor, text, triple):
+    got = rels(extractor, text)
+    assert triple in got and not got[triple][0].negated, (text, sorted(got))
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The YPG is an arm of the PKK in Turkey, which the US has designated as a terrorist organization.",
+     ("united-states", "ACCUSES", "turkey")),
+    ("Mueller charged 34 people, including Paul Manafort.", ("Mueller", "ACCUSES", "Mueller")),
+])
+def test_sentence_ends_lists_and_relative_pronouns_do_not_overreach(extractor, text, absent):
+    got = rels(extractor, text)
+    assert absent not in got, (text, sorted(got))
