@@ -56,6 +56,7 @@ HOLDER_NOUNS = frozenset(
     "agency agencies channel jets warplanes aircraft planes drones soldiers positions targets "
     "bases convoys commanders leaders battalions brigades navy operatives agents "
     "cadres recruits allies proxies militiamen personnel official spokesman spokeswoman spokesperson".split())
+SYMMETRIC_TYPES = frozenset({"COOPERATES_WITH", "FIGHTS"})
 LIST_PREPS = frozenset({"including", "like", "as", "among"})
 ACTOR_HEADS = frozenset(
     "forces troops soldiers militias militia fighters presence bases base army military units advisers "
@@ -189,6 +190,7 @@ class Lexicon:
     supply_nouns: frozenset[str] = frozenset()
     permit_verbs: frozenset[str] = frozenset()
     mention_links: list[dict] = field(default_factory=list)
+    acts_in: list[dict] = field(default_factory=list)  # an actor doing anything in a place
     verb_forms: list["VerbForm"] = field(default_factory=list)
     verb_form_words: frozenset[str] = frozenset()
 
@@ -223,6 +225,8 @@ def load_lexicon() -> Lexicon:
             lex.triggers.setdefault((t.pos, t.lemma), []).append(t)
         elif row["kind"] == "mention_link":
             lex.mention_links.append(row)
+        elif row["kind"] == "act_in":
+            lex.acts_in.append(row)
         elif row["kind"] == "between":
             lex.patterns.append(SurfacePattern(
                 row["type"], row["rule"], re.compile(row["regex"], re.I), float(row["confidence"]),
@@ -676,6 +680,28 @@ class RelationExtractor:
                 out.extend(self._prefix(view, tok, trig))
         out.extend(self._surface(view))
         out.extend(self._cited_headline(view))
+        out.extend(self._acts_in(view))
+        return out
+
+    def _acts_in(self, view: SentenceView) -> list[Candidate]:
+        """"the road map the US has followed in Iraq", "ISIS's re-emergence in Iraq": an actor
+        that does something in a place operates there, whatever the verb (but "Russia invested in
+        Syria" or "the US won in Iraq" say nothing about presence: the data row lists such verbs)."""
+        out: list[Candidate] = []
+        for rule in self.lex.acts_in:
+            for verb in view.sent:
+                if verb.pos_ != "VERB" or verb.lemma_.lower() in rule["exclude"] or _is_passive(verb):
+                    continue
+                # "established five bases in Kirkuk": the place may hang on the plain object
+                things = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+                heads = [verb, *(t for c in things for t in (c, *c.conjuncts) if view.mention_of(t) is None)]
+                places = [i for h in heads for i in prep_objects(view, h, rule["preps"])
+                          if view.mentions_by_idx[i].type in rule["target_types"]]
+                if not places:
+                    continue
+                actors = [i for i in subjects_of(view, verb) if view.mentions_by_idx[i].type in rule["source_types"]]
+                out.extend(Candidate(a, p, rule["type"], verb, f"verb-in:{verb.lemma_.lower()}", rule["confidence"])
+                           for a in actors for p in places if a != p)
         return out
 
     def _adjective(self, view: SentenceView, adj: Token, trig: Trigger) -> list[Candidate]:
@@ -996,6 +1022,11 @@ class RelationExtractor:
             conf = trig.confidence
         if trig.inverse:
             subjects, objects = objects, subjects
+        if not objects and trig.type in SYMMETRIC_TYPES and len(subjects) >= 2 and not passive and not any(
+                c.dep_ in ("dobj", "obj", "dative") for c in verb.children):
+            # "the U.K. and Ecuador conspire to ...", "Hamas and Fatah clashed": with each other
+            return [Candidate(a, b, trig.type, verb, f"verb-mutual:{trig.lemma}", conf - 0.05)
+                    for k, a in enumerate(subjects) for b in subjects[k + 1:]]
         typ = trig.type
         if trig.done_type and verb.tag_ in ("VBD", "VBN") and not self._intended(verb):
             typ = trig.done_type  # "the US, France and Britain overthrew Kadaffi": done, not threatened
@@ -1075,6 +1106,12 @@ class RelationExtractor:
         if not subjects:
             subjects = [i for c in noun.children if c.dep_ == "poss" and c.lower_ == "its" for i in view.antecedent(c)]
         objects = prep_objects(view, noun, [p for p in trig.obj_preps if p not in trig.subj_preps or not subjects])
+        if trig.type == "REPORTS_ON":
+            # "a report by The Hill that an FBI mole had gathered evidence": the content clause
+            objects += [m for c in noun.children if c.dep_ in ("acl", "ccomp")
+                        and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                        for t in c.subtree if _depth_below(t, c) < REPORT_DEPTH
+                        for m in [view.mention_of(t)] if m is not None]
         if not objects and subjects:
             # "operations by our Israeli allies against Quds Force leaders": the object's
             # preposition is often attached to the agent's noun
@@ -1141,6 +1178,11 @@ class RelationExtractor:
             # the one who embraces
             others = subjects_of(view, n.head.head)
         hosts = [h for h in hosts if h not in others]
+        if not others and trig.type in SYMMETRIC_TYPES and len(hosts) >= 2 and noun.lower_ != noun.lemma_.lower():
+            # "Russia and Iran are allies", "the U.S. and Turkey, allies for six decades": a plural
+            # role of a coordination holds between its members
+            return [Candidate(a, b, trig.type, noun, f"role-mutual:{trig.lemma}", trig.confidence - 0.05)
+                    for k, a in enumerate(hosts) for b in hosts[k + 1:]]
         if not hosts or not others:
             return []
         pairs = [(h, o) for h in hosts for o in others]
@@ -1169,8 +1211,8 @@ class RelationExtractor:
             # "Khweis spent months as a member of ISIS"; "the US designated X as a branch of Y"
             verb = n.head.head
             hosts.extend(i for c in verb.children if c.dep_ == "dobj" for i in view.ents(c))
-            if not hosts and not _is_passive(verb):
-                hosts.extend(subjects_of(view, verb))
+            if not hosts and not _is_passive(verb) and not any(c.dep_ == "dobj" for c in verb.children):
+                hosts.extend(subjects_of(view, verb))  # (but "regards the Kurds as collaborators")
         elif n.dep_ == "dobj" and n.head.lemma_ == "swear" and _is_passive(n.head):
             # "the Houthi rebels are sworn enemies of al-Qaeda" (parsed as a passive "sworn")
             hosts.extend(i for c in n.head.children if c.dep_ == "nsubjpass" for i in view.ents(c))
@@ -1188,10 +1230,10 @@ class RelationExtractor:
                 if m is not None:
                     hosts.append(m)
         elif n.dep_ in ("appos", "compound"):
-            # "Turkey, a NATO member"; "NATO ally Turkey"
+            # "Turkey, a NATO member"; "NATO ally Turkey"; "the U.S. and Turkey, allies for decades"
             m = view.mention_of(n.head)
             if m is not None:
-                hosts.append(m)
+                hosts.extend(view.ents(n.head) if n.dep_ == "appos" and n.lower_ != n.lemma_.lower() else [m])
         for c in noun.children:
             if c.dep_ == "appos":
                 hosts.extend(view.ents(c))

@@ -522,3 +522,60 @@ def test_sentence_ends_lists_and_relative_pronouns(extractor, text, triple):
 def test_sentence_ends_lists_and_relative_pronouns_do_not_overreach(extractor, text, absent):
     got = rels(extractor, text)
     assert absent not in got, (text, sorted(got))
+
+
+@pytest.mark.parametrize("text, triple", [
+    # an actor doing anything in a place operates there
+    ("This is the same road map that the US has followed in Iraq, Libya, Syria, and so on.",
+     ("united-states", "OPERATES_IN", "libya")),
+    ("Iran established a command center and five bases in Kirkuk.", ("iran", "OPERATES_IN", "kirkuk")),
+])
+def test_acts_in_a_place(extractor, text, triple):
+    got = rels(extractor, text)
+    assert triple in got and not got[triple][0].negated, (text, sorted(got))
+
+
+@pytest.mark.parametrize("text, absent", [
+    # verbs that say nothing about presence; a passive; a person
+    ("Russia invested heavily in Syria.", ("russia", "OPERATES_IN", "syria")),
+    ("Al Qaeda operatives flew airliners into the Twin Towers.", ("al-qaeda", "OPERATES_IN", "twin-towers")),
+    ("Barack Obama spoke in Cairo.", ("barack-obama", "OPERATES_IN", "cairo")),
+    # a treaty is no entity, so nobody supports it
+    ("Republicans championed NAFTA.", ("republican-party", "SUPPORTS", "NAFTA")),
+])
+def test_acts_in_a_place_does_not_overreach(extractor, text, absent):
+    got = rels(extractor, text)
+    assert absent not in got, (text, sorted(got))
+
+
+@pytest.mark.parametrize("text, triple", [
+    # a plural symmetric role or a symmetric verb without an object holds among a coordination
+    ("Russia and Iran are allies.", ("russia", "COOPERATES_WITH", "iran")),
+    ("The U.S. and Turkey, allies for six decades, may soon be staring down each other's gun barrels.",
+     ("united-states", "COOPERATES_WITH", "turkey")),
+    ("Israel and Iran remain bitter enemies.", ("israel", "FIGHTS", "iran")),
+    ("Currently the U.K. and Ecuador conspire to deliver Julian Assange to the U.S.",
+     ("united-kingdom", "COOPERATES_WITH", "Ecuador")),
+    ("Congress should consider Iran's nuclear technology collaborator, North Korea.",
+     ("north-korea", "COOPERATES_WITH", "iran")),
+    # a report's content clause is what it is on
+    ("The indictment corroborates a November report by The Hill that an FBI mole had gathered evidence.",
+     ("the-hill", "REPORTS_ON", "federal-bureau-of-investigation")),
+])
+def test_mutual_relations_and_report_contents(extractor, text, triple):
+    got = rels(extractor, text)
+    assert triple in got and not got[triple][0].negated, (text, sorted(got))
+
+
+@pytest.mark.parametrize("text, absent", [
+    # the verb has an object of its own; a singular role is no mutual one
+    ("They would be targets should the US and South Korea attack the north.",
+     ("united-states", "FIGHTS", "south-korea")),
+    ("Confront Assad and Iran now, or fight them later.", ("bashar-al-assad", "FIGHTS", "iran")),
+    ("Russia and Iran are an ally.", ("russia", "COOPERATES_WITH", "iran")),
+    # who regards others as collaborators is none of them
+    ("Turkey regards the Kurds as collaborators of the PKK.", ("turkey", "COOPERATES_WITH", "pkk")),
+])
+def test_mutual_relations_do_not_overreach(extractor, text, absent):
+    got = rels(extractor, text)
+    assert absent not in got, (text, sorted(got))
