@@ -205,6 +205,8 @@ def type_from_name(name: str, label: str) -> tuple[str, str] | None:
     if not low or " ".join(low) in words("generic"):
         return None
     last = low[-1]
+    if label in ("ORG", "PERSON") and all(w in words("state_force") for w in low):
+        return "Organization", f"ner:{label}+state_force"  # "Iran's Army": a service, not a militia
     if label == "ORG" and last in words("title_word"):
         return None  # "National Security Advisor" is a job, not an organisation
     if label in ("ORG", "PERSON", "FAC", "WORK_OF_ART"):
@@ -408,6 +410,33 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
                                        else demonym_is_actor(doc[end - 1])):
             add(i, end, doc[i:end].text, gaz[state].type, state, "demonym")
 
+    def add_named(ent: Span, start: int, end: int) -> None:
+        """Type and add one name the model found (all of its entity or a piece of it)."""
+        name = doc[start:end].text
+        key = gaz.lookup_name(name)
+        if key:
+            add(start, end, name, gaz[key].type, key, "gazetteer:name")
+            return
+        state = government_of(gaz, clean_surface(name))
+        if state:  # "the Government of Ecuador" is the state acting
+            add(start, end, gaz[state[0]].name if state[0] else state[1], "State", state[0], "ner:government-of")
+            return
+        if not any(t.pos_ == "PROPN" or t.text.isupper() for t in doc[start:end]):
+            return  # "Groups" at the start of a sentence is a common noun, not a name
+        if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?\.?", name.strip()):
+            return  # bare initials ("H.R.") are a fragment of a name, not a name
+        typed = type_from_name(clean_surface(name), ent.label_)
+        if ent.start in sub_bodies:
+            typed = sub_bodies[ent.start], "ner:ORG+sub-body"
+        elif typed is not None and is_outlet_named(doc, start):
+            typed = "MediaOutlet", f"ner:{ent.label_}+outlet-noun"  # "the state news agency Mehr"
+        if typed is None:
+            return
+        typ, basis = typed
+        if typ == "Place" and ent.label_ == "GPE" and is_country(clean_surface(name)):
+            typ, basis = "State", "ner:GPE+country"
+        add(start, end, name, typ, None, basis)
+
     for ent in ner_ents:
         if any(taken[p] for p in range(ent.start, ent.end)):
             tail = person_tail(ent, words, taken) if ent.label_ in ("ORG", "PERSON") else None
@@ -427,30 +456,14 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
         start, end = _trim(doc, start, end)
         if start >= end:
             continue
-        name = doc[start:end].text
-        key = gaz.lookup_name(name)
-        if key:
-            add(start, end, name, gaz[key].type, key, "gazetteer:name")
-            continue
-        state = government_of(gaz, clean_surface(name))
-        if state:  # "the Government of Ecuador" is the state acting
-            add(start, end, gaz[state[0]].name if state[0] else state[1], "State", state[0], "ner:government-of")
-            continue
-        if not any(t.pos_ == "PROPN" or t.text.isupper() for t in doc[start:end]):
-            continue  # "Groups" at the start of a sentence is a common noun, not a name
-        if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?\.?", name.strip()):
-            continue  # bare initials ("H.R.") are a fragment of a name, not a name
-        typed = type_from_name(clean_surface(name), ent.label_)
-        if ent.start in sub_bodies:
-            typed = sub_bodies[ent.start], "ner:ORG+sub-body"
-        elif typed is not None and is_outlet_named(doc, start):
-            typed = "MediaOutlet", f"ner:{ent.label_}+outlet-noun"  # "the state news agency Mehr"
-        if typed is None:
-            continue
-        typ, basis = typed
-        if typ == "Place" and ent.label_ == "GPE" and is_country(clean_surface(name)):
-            typ, basis = "State", "ner:GPE+country"
-        add(start, end, name, typ, None, basis)
+        # "Treasury's Office of Foreign Assets Control": an owner and its body, two names
+        cut = next((k for k in range(start + 1, end - 1) if doc[k].text in POSSESSIVES), None)
+        if cut is not None and (gaz.lookup_name(doc[start:end].text) or not gaz.lookup_name(doc[start:cut].text)):
+            cut = None  # "People's Mojahedin Organization" is one name; so is an unknown owner's
+        pieces = [(start, end)] if cut is None else [_trim(doc, start, cut), _trim(doc, cut + 1, end)]
+        for start, end in pieces:
+            if start < end:
+                add_named(ent, start, end)
 
     out = drop_heading_noise(doc.text if doc_text is None else doc_text, out)
     out.sort(key=lambda pair: (pair[0].mention.start, pair[0].mention.end))

@@ -511,6 +511,10 @@ def subjects_of(view: SentenceView, verb: Token, depth: int = 0) -> list[int]:
     if verb.dep_ in ("relcl", "acl") and not _is_passive(verb):
         found = view.ents(verb.head)
         # "Haley gave a speech demonizing Iran": the speech's giver speaks
+        if not found and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in verb.head.children):
+            # "Khweis said his decision to join ISIS ...": the person named before the pronoun
+            people = [idx for idx, m, sp in view.mentions if m.type == "Person" and sp.end <= verb.head.i]
+            found = people[-1:]
         if not found and verb.head.dep_ in ("dobj", "obj") and verb.head.head.pos_ == "VERB":
             found = subjects_of(view, verb.head.head, depth + 1)
         return found
@@ -938,7 +942,16 @@ class RelationExtractor:
             # "CIA directors James Woolsey and Porter Goss" (but "Fox News host Tucker Carlson and
             # Colonel Douglas Macgregor": a conjunct with a title of its own keeps it)
             holder = _conj_root(root)
-        candidates = [c for c in holder.children if c.dep_ in ("appos", "compound") and is_title(c)]
+        conjuncts = sorted([holder.i, *(c.i for c in holder.conjuncts)])
+
+        def own(c: Token) -> bool:
+            # "between Randy Credico and Adam Schiff, the ranking member on the committee": a title
+            # after a list belongs to the conjunct right before it; one before it, to them all
+            if c.dep_ != "appos" or c.i < root.i:
+                return c.dep_ == "compound" or c.i > root.i
+            return max(i for i in conjuncts if i < c.i) == root.i
+
+        candidates = [c for c in holder.children if c.dep_ in ("appos", "compound") and is_title(c) and own(c)]
         if holder.dep_ == "appos" and is_title(holder.head):
             candidates.append(holder.head)
         if holder.dep_ == "nsubj" and holder.head.lemma_ == "be":
@@ -1125,6 +1138,10 @@ class RelationExtractor:
             # "Mosul remains under the control of the Iraqi government"
             return [Candidate(s_, o, "CONTROLS", noun, f"noun-under:{trig.lemma}", trig.confidence)
                     for s_ in prep_objects(view, noun, ("of", "by")) for o in subjects_of(view, head.head)]
+        if noun.dep_ == "conj" and _conj_root(noun).dep_ in ("dobj", "obj"):
+            # "Pompeo favors more involvement in Syria and regime change in North Korea": a
+            # conjunct of the object has the same verb
+            noun, head = _conj_root(noun), _conj_root(noun).head
         if noun.dep_ in ("dobj", "obj") and head.pos_ in ("VERB", "NOUN"):  # the model tags "face" a noun
             # light verb: "Turkey has provided support to militants", "the US issued a warning against Damascus"
             if head.lemma_ in RECIPIENT_VERBS:
@@ -1449,7 +1466,9 @@ class RelationExtractor:
                 or _outlet_possessed(view, c.source)):
             return None  # politicians' statements are speech, not reporting
         trig_tok = c.trigger if isinstance(c.trigger, Token) else c.trigger.root
-        negated = self._negated(trig_tok)
+        # a name's own modifiers and surface patterns are presupposed: "if Senator Bob Corker,
+        # chairman of the committee, had not agreed" still makes him its chairman
+        negated = not c.rule.startswith(("link:", "pattern:")) and self._negated(trig_tok)
         if c.rule.startswith(("verb", "noun", "surface", "report", "label", "prep")):
             # roles, names and links ("if Syria and its Russian allies ...") are presupposed
             if self._hypothetical(trig_tok) or self._inquired(trig_tok):

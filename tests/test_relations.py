@@ -579,3 +579,36 @@ def test_mutual_relations_and_report_contents(extractor, text, triple):
 def test_mutual_relations_do_not_overreach(extractor, text, absent):
     got = rels(extractor, text)
     assert absent not in got, (text, sorted(got))
+
+
+@pytest.mark.parametrize("text, triple", [
+    # an apposition is presupposed: the clause's negation does not reach it
+    ("Obama could not have done it if Senator Bob Corker, chairman of the Senate Foreign Affairs Committee, had "
+     "not agreed.", ("Bob Corker", "PART_OF", "Senate Foreign Affairs Committee")),
+    ("House Speaker Nancy Pelosi and Senate Minority Leader Chuck Schumer responded.",
+     ("chuck-schumer", "PART_OF", "Senate")),
+    ("In a recent communication between Randy Credico and Adam Schiff, the ranking member on the House "
+     "Judiciary Committee, the fear was confirmed.", ("adam-schiff", "PART_OF", "House Judiciary Committee")),
+    ("Eliot Higgins and his well-staffed website Bellingcat have taken on the role.",
+     ("eliot-higgins", "PART_OF", "bellingcat")),
+    ("Mohamad Khweis explained his decision to join ISIS.", ("Mohamad Khweis", "PART_OF", "islamic-state")),
+    # an owner and its body in one model entity are two names; a state's service is an organisation
+    ("Officials at Treasury's Office of Foreign Assets Control asked two US banks to help.",
+     ("office-of-foreign-assets-control", "PART_OF", "united-states-department-of-the-treasury")),
+    ("Iran's Army fired missiles.", ("Army", "PART_OF", "iran")),
+])
+def test_titles_owners_and_services(extractor, text, triple):
+    got = rels(extractor, text)
+    assert triple in got and not got[triple][0].negated, (text, sorted(got))
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a title after a list is the last conjunct's; an ambassador to the UN serves his state
+    ("In a recent communication between Randy Credico and Adam Schiff, the ranking member on the House "
+     "Judiciary Committee, the fear was confirmed.", ("Randy Credico", "PART_OF", "House Judiciary Committee")),
+    ("Former U.N. Ambassador John Bolton spoke.", ("john-bolton", "PART_OF", "united-nations")),
+    ("The People's Mojahedin Organization of Iran held a rally in Paris.", ("People", "PART_OF", "mojahedin-e-khalq")),
+])
+def test_titles_owners_and_services_do_not_overreach(extractor, text, absent):
+    got = rels(extractor, text)
+    assert absent not in got, (text, sorted(got))
