@@ -56,6 +56,9 @@ HOLDER_NOUNS = frozenset(
     "agency agencies channel jets warplanes aircraft planes drones soldiers positions targets "
     "bases convoys commanders leaders battalions brigades navy operatives agents "
     "cadres recruits allies proxies militiamen personnel official spokesman spokeswoman spokesperson".split())
+FINDING_NOUNS = frozenset("report investigation inquiry probe study paper indictment complaint affidavit review "
+                          "findings audit memo analysis".split())
+CONTENT_VERBS = frozenset("claim allege assert say suggest show reveal detail describe report state argue".split())
 SYMMETRIC_TYPES = frozenset({"COOPERATES_WITH", "FIGHTS"})
 LIST_PREPS = frozenset({"including", "like", "as", "among"})
 ACTOR_HEADS = frozenset(
@@ -181,6 +184,7 @@ class Lexicon:
     negative_verbs: frozenset[str] = frozenset()
     intention_nouns: frozenset[str] = frozenset()
     intention_verbs: frozenset[str] = frozenset()
+    intention_adjectives: frozenset[str] = frozenset()
     label_verbs: frozenset[str] = frozenset()
     wish_words: frozenset[str] = frozenset()
     damning_labels: frozenset[str] = frozenset()
@@ -209,7 +213,7 @@ MODALITY_FIELDS = {"hedge": "hedges", "negation": "negations", "speech": "speech
                    "intention_noun": "intention_nouns", "intention_verb": "intention_verbs", "wish_word": "wish_words",
                    "label_verb": "label_verbs", "damning_label": "damning_labels", "inquiry_word": "inquiry_words",
                    "charge_verb": "charge_verbs", "damning_act": "damning_acts", "supply_noun": "supply_nouns",
-                   "permit_verb": "permit_verbs"}
+                   "permit_verb": "permit_verbs", "intention_adjective": "intention_adjectives"}
 
 
 @lru_cache(maxsize=1)
@@ -508,6 +512,8 @@ def subjects_of(view: SentenceView, verb: Token, depth: int = 0) -> list[int]:
         return found or subjects_of(view, gov, depth + 1)
     if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX"):
         return subjects_of(view, verb.head, depth + 1)
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return subjects_of(view, verb.head.head, depth + 1)  # "the Guardian was prepared to publish"
     if verb.dep_ in ("relcl", "acl") and not _is_passive(verb):
         found = view.ents(verb.head)
         # "Haley gave a speech demonizing Iran": the speech's giver speaks
@@ -626,7 +632,7 @@ class RelationExtractor:
             if not items or len(items) < 2 and not any(items):
                 continue
             view = SentenceView(sent, items)
-            cands = self._candidates(view)
+            cands = _outlets_report_too(self._candidates(view))
             seen: dict[tuple[int, int, str], int] = {}
             for c in cands:
                 rel = self._finish(view, c, mentions, quote_speaker.get(sent.start))
@@ -779,13 +785,26 @@ class RelationExtractor:
         accuse them of it."""
         speakers = subjects_of(view, verb)
         if not speakers:
+            # "A new Senate report reveals that ...": the report's author speaks
+            speakers = [i for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in FINDING_NOUNS
+                        for g in c.children if g.dep_ in ("compound", "poss", "amod", "nmod") for i in view.ents(g)]
+            speakers += [i for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in FINDING_NOUNS
+                         for i in prep_objects(view, c, ("by", "of", "from"))]
+        if not speakers:
             return []
-        acts = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "VERB"]
+        acts = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
         acts += [a for c in acts for a in c.conjuncts if a.pos_ == "VERB"]
         out = []
         for act in acts:
-            if act.lemma_.lower() not in self.lex.damning_acts or _is_passive(act):
+            if act.lemma_.lower() == "involve" and _is_passive(act):
+                # "evidence that ISIS was involved in the shooting": implicated
+                out.extend(Candidate(s, d, "ACCUSES", verb, f"charge:{verb.lemma_.lower()}", 0.55) for s in speakers
+                           for c in act.children if c.dep_ == "nsubjpass" for d in view.ents(c) if d != s)
                 continue
+            if act.lemma_.lower() not in self.lex.damning_acts or _is_passive(act) or any(
+                    c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "will")
+                    for c in act.children):
+                continue  # "suggested the White House would not interfere" charges nobody
             for doer in [i for c in act.children if c.dep_ == "nsubj" for i in view.ents(c)]:
                 out.extend(Candidate(s, doer, "ACCUSES", verb, f"charge:{verb.lemma_.lower()}", 0.6)
                            for s in speakers if s != doer)
@@ -1121,8 +1140,10 @@ class RelationExtractor:
         objects = prep_objects(view, noun, [p for p in trig.obj_preps if p not in trig.subj_preps or not subjects])
         if trig.type == "REPORTS_ON":
             # "a report by The Hill that an FBI mole had gathered evidence": the content clause
-            objects += [m for c in noun.children if c.dep_ in ("acl", "ccomp")
-                        and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            # "Harding's latest article, claiming that Manafort ...", "a story which asserted that"
+            objects += [m for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
+                        and (any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                             or c.dep_ != "ccomp" and c.lemma_.lower() in CONTENT_VERBS)
                         for t in c.subtree if _depth_below(t, c) < REPORT_DEPTH
                         for m in [view.mention_of(t)] if m is not None]
         if not objects and subjects:
@@ -1559,6 +1580,8 @@ class RelationExtractor:
             h = h.head
             if h.pos_ in ("VERB", "AUX") and h.lemma_.lower() in self.lex.intention_verbs:
                 return True
+            if h.dep_ == "acomp" and h.lower_ in self.lex.intention_adjectives:
+                return True  # "Russia was ready to attack Ukraine"
         return False
 
     def _inquired(self, tok: Token) -> bool:
@@ -1657,6 +1680,17 @@ class RelationExtractor:
                             if t.i in by_tok:
                                 return by_tok[t.i]
         return None
+
+
+def _outlets_report_too(cands: list[Candidate]) -> list[Candidate]:
+    """"the Washington Post's Greg Miller reported that ...", "interviewed by CNN's Chris Cuomo": what
+    a journalist reports, the outlet the sentence ties them to reports too."""
+    outlets = {(c.source, c.target) for c in cands if c.type == "PART_OF" and c.rule.startswith(
+        ("link:person-of-org", "link:person-title-of-org", "pattern:byline", "pattern:according-to-person",
+         "pattern:person-writes", "cite:writer-of-outlet"))}
+    extra = [Candidate(o, c.target, "REPORTS_ON", c.trigger, f"{c.rule}+outlet", c.confidence - 0.05)
+             for c in cands if c.type == "REPORTS_ON" for p, o in outlets if p == c.source and o != c.target]
+    return cands + extra
 
 
 def _act_owners(view: SentenceView, noun: Token) -> list[int]:

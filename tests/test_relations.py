@@ -612,3 +612,30 @@ def test_titles_owners_and_services(extractor, text, triple):
 def test_titles_owners_and_services_do_not_overreach(extractor, text, absent):
     got = rels(extractor, text)
     assert absent not in got, (text, sorted(got))
+
+
+@pytest.mark.parametrize("text, triple", [
+    # what a journalist reports, the outlet the sentence ties them to reports too
+    ("Dennis Rodman was openly weeping while being interviewed by CNN's Chris Cuomo.",
+     ("cnn", "REPORTS_ON", "Dennis Rodman")),
+    # a report's findings accuse; a readiness to attack is a threat
+    ("A new Senate report reveals that Barack Obama secretly misled Congress.", ("Senate", "ACCUSES", "barack-obama")),
+    ("The 9/11 Commission concluded that Iran facilitated the al Qaeda terrorists.",
+     ("9-11-commission", "ACCUSES", "iran")),
+    ("Russia was ready to attack Ukraine.", ("russia", "THREATENS", "ukraine")),
+    # an object's conjunct has the object's verb
+    ("Iran supplied rockets and funding to Hamas.", ("iran", "SUPPORTS", "hamas")),
+])
+def test_outlets_findings_and_readiness(extractor, text, triple):
+    got = rels(extractor, text)
+    assert triple in got and not got[triple][0].negated, (text, sorted(got))
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Russia was ready to attack Ukraine.", ("russia", "FIGHTS", "ukraine")),
+    # a negated or would-be act charges nobody
+    ("Sarah Sanders suggested the United States would not interfere.", ("Sarah Sanders", "ACCUSES", "united-states")),
+])
+def test_outlets_findings_and_readiness_do_not_overreach(extractor, text, absent):
+    got = rels(extractor, text)
+    assert absent not in got, (text, sorted(got))
