@@ -461,6 +461,9 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
         if cut is not None and (gaz.lookup_name(doc[start:end].text) or not gaz.lookup_name(doc[start:cut].text)):
             cut = None  # "People's Mojahedin Organization" is one name; so is an unknown owner's
         pieces = [(start, end)] if cut is None else [_trim(doc, start, cut), _trim(doc, cut + 1, end)]
+        if ent.label_ in ("PERSON", "ORG"):
+            # "Above the picture of Eizenkot, Zakkout wrote": the model ran two names together
+            pieces = [piece for a, b in pieces for piece in _split_at_commas(doc, a, b)]
         for start, end in pieces:
             if start < end:
                 add_named(ent, start, end)
@@ -644,6 +647,17 @@ def short_outlet_names(found: list[tuple[EntityMention, Span]]) -> list[tuple[En
         elif m.type == "MediaOutlet" and len(m.name.split()) >= 2:
             last[m.name.split()[-1].lower()] = m
         out.append((m, span))
+    return out
+
+
+def _split_at_commas(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The comma-separated parts of a token span, trimmed ("Eizenkot, Zakkout" is two names)."""
+    out, a = [], start
+    for k in range(start, end):
+        if doc[k].text == ",":
+            out.append(_trim(doc, a, k))
+            a = k + 1
+    out.append(_trim(doc, a, end))
     return out
 
 

@@ -1709,7 +1709,8 @@ def _address_like(doc: Doc, place: Span, state: Span) -> bool:
     comma-separated list ("Iraq, Syria, Lebanon")."""
     after = doc[state.end].text if state.end < len(doc) else "."
     before = doc[place.start - 1].text if place.start > 0 else ""
-    return after in (",", ".", ")", ";", ":") and before not in (",", "and", "or")
+    closes = after in (",", ".", ")", ";", ":") or (after.islower() and after not in ("and", "or"))
+    return closes and before not in (",", "and", "or")  # "in Charleston, South Carolina on Saturday"
 
 
 def _outlet_possessed(view: SentenceView, idx: int) -> bool:

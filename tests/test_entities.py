@@ -200,3 +200,8 @@ def test_listicle_steps_are_headings_but_credit_lines_and_citations_are_not():
 @pytest.mark.parametrize("text", ["Islam cannot be Islam without Jihad.", "They follow Islamic Law and the Quran."])
 def test_religious_concepts_are_not_entities(extractor, text):
     assert not [m.name for m in extractor.extract_text(text).mentions]
+
+
+def test_two_names_the_model_ran_together_are_two_mentions(extractor):
+    names = [m.name for m in extractor.extract_text("Above the picture of Eizenkot, Zakkout wrote in Arabic.").mentions]
+    assert "Eizenkot, Zakkout" not in names and {"Eizenkot", "Zakkout"} <= set(names), names

@@ -639,3 +639,8 @@ def test_outlets_findings_and_readiness(extractor, text, triple):
 def test_outlets_findings_and_readiness_do_not_overreach(extractor, text, absent):
     got = rels(extractor, text)
     assert absent not in got, (text, sorted(got))
+
+
+def test_an_unknown_town_in_a_known_region_mid_sentence(extractor):
+    got = rels(extractor, "He spoke at Burke High School in Charleston, South Carolina on Saturday morning.")
+    assert ("Charleston", "LOCATED_IN", "south-carolina") in got, sorted(got)
