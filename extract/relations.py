@@ -712,6 +712,23 @@ class RelationExtractor:
                 actors = [i for i in subjects_of(view, verb) if view.mentions_by_idx[i].type in rule["source_types"]]
                 out.extend(Candidate(a, p, rule["type"], verb, f"verb-in:{verb.lemma_.lower()}", rule["confidence"])
                            for a in actors for p in places if a != p)
+            for verb in view.sent:
+                # "we moved NATO into Eastern Europe", "withdraw US forces from South Korea": the
+                # object is put in, or taken out of, a place where it operates
+                preps = rule["object_verbs"].get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+                if not preps:
+                    continue
+                places = [i for i in prep_objects(view, verb, preps) if view.mentions_by_idx[i].type in rule["target_types"]]
+                movers = [i for c in verb.children if c.dep_ in ("dobj", "obj") for i in view.ents(c)
+                          if view.mentions_by_idx[i].type in rule["source_types"]]
+                if not places and movers:
+                    # "withdraw US forces from South Korea": the place may hang on the object
+                    places = [i for c in verb.children if c.dep_ in ("dobj", "obj") for i in prep_objects(view, c, preps)
+                              if view.mentions_by_idx[i].type in rule["target_types"]]
+                # (a withdrawal, even a wished one, presupposes the presence: no modality test)
+                kind = "presence" if "from" in preps else "verb-obj-in"
+                out.extend(Candidate(m, p, rule["type"], verb, f"{kind}:{verb.lemma_.lower()}", rule["confidence"])
+                           for m in movers for p in places if m != p)
         return out
 
     def _adjective(self, view: SentenceView, adj: Token, trig: Trigger) -> list[Candidate]:

@@ -529,6 +529,9 @@ def test_sentence_ends_lists_and_relative_pronouns_do_not_overreach(extractor, t
     ("This is the same road map that the US has followed in Iraq, Libya, Syria, and so on.",
      ("united-states", "OPERATES_IN", "libya")),
     ("Iran established a command center and five bases in Kirkuk.", ("iran", "OPERATES_IN", "kirkuk")),
+    # what is moved into a place, or taken out of it, operates there
+    ("We moved NATO into Eastern Europe and the Baltic, onto her doorstep.", ("nato", "OPERATES_IN", "eastern-europe")),
+    ("Trump said he would withdraw US forces from South Korea.", ("united-states", "OPERATES_IN", "south-korea")),
 ])
 def test_acts_in_a_place(extractor, text, triple):
     got = rels(extractor, text)
