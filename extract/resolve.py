@@ -6,7 +6,9 @@ Rules, in order:
 2. an acronym defined in a text ("Islamic State of Iraq and Syria (ISIS)") joins its long form;
 3. other mentions join by normalised name (case, diacritics, hyphens, "the", al-/el-, possessive);
 4. a name close to a known name of the same type (rapidfuzz) joins it;
-5. a one-word person name joins the only person of the same document whose name ends with it.
+5. a one-word person name joins the only person of the same document whose name ends with it;
+6. a one-word name that only the model's ORG tag supports, and that joined no person, is dropped
+   (logged with the reason): "Uranium", "Russiagate" are fragments, not organisations.
 An entity's type is the type most of its mentions support.
 """
 from __future__ import annotations
@@ -157,6 +159,11 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
                 eid = f"{base}-{n}"
                 n += 1
             aliases = sorted(set(surfaces) - {name})
+            if _stray_fragment(name, typ, ms) and ck not in people:
+                # "Uranium", "Russiagate", "Podesta": a lone capitalised word the model took for an
+                # organisation and nothing else confirms; logged, not made an entity
+                log.append({"surface": name, "entity": None, "reason": "dropped: one-word name only the model called an organisation"})
+                continue
             ent = Entity(eid, name, typ, aliases, None, [])
             if len(types) > 1:
                 log.append({"surface": name, "entity": eid, "reason": "type by majority of mentions",
@@ -169,20 +176,20 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
             basis = sorted({m.basis for m in ms if m.name == surface})
             log.append({"surface": surface, "entity": ent.id, "reason": ", ".join(basis)})
 
-    entity_of: dict[tuple[int, int], str] = {ref: ids[final(ck)] for ref, ck in cluster_of.items()}
+    entity_of: dict[tuple[int, int], str] = {ref: ids[final(ck)] for ref, ck in cluster_of.items() if final(ck) in ids}
 
     # -- relations ---------------------------------------------------------------------------
     rels: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
     for di, ext in enumerate(exts):
         for r in ext.relations:
-            s, t = entity_of[(di, r.source)], entity_of[(di, r.target)]
-            if s == t:
+            s, t = entity_of.get((di, r.source)), entity_of.get((di, r.target))
+            if s == t or s is None or t is None:
                 continue
             if r.type in SYMMETRIC_RELATIONS and t < s:
                 s, t = t, s
             ev = r.evidence
             if r.asserted_by_mention is not None:
-                ev = Evidence(**{**ev.__dict__, "asserted_by": entity_of[(di, r.asserted_by_mention)]})
+                ev = Evidence(**{**ev.__dict__, "asserted_by": entity_of.get((di, r.asserted_by_mention))})
             rels[(s, r.type, t)].append(ev)
     relations = []
     for (s, typ, t) in sorted(rels):
@@ -197,8 +204,8 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
     for di, ext in enumerate(exts):
         pairs = set()
         for a, b in ext.co_mentions:
-            ea, eb = entity_of[(di, a)], entity_of[(di, b)]
-            if ea != eb:
+            ea, eb = entity_of.get((di, a)), entity_of.get((di, b))
+            if ea != eb and ea is not None and eb is not None:
                 pairs.add((min(ea, eb), max(ea, eb), a, b))
         for ea, eb, _a, _b in pairs:
             co[(ea, eb)] += 1
@@ -213,6 +220,15 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
         resolution_log=log,
         skipped=list(skipped),
     )
+
+
+def _stray_fragment(name: str, typ: str, mentions) -> bool:
+    """A one-word name that only the model's ORG tag supports (no gazetteer entry, no rule, not an
+    acronym, not an institution such as "the Senate")."""
+    from newsgraph.extract.mentions import words
+    return (typ == "Organization" and len(name.split()) == 1 and not name.isupper()
+            and name_key(name) not in words("institution_word")
+            and all(m.basis == "ner:ORG" for m in mentions))
 
 
 def gaz_forms(gazetteer: Gazetteer, entry_id: str) -> tuple[str, ...]:

@@ -205,3 +205,24 @@ def test_religious_concepts_are_not_entities(extractor, text):
 def test_two_names_the_model_ran_together_are_two_mentions(extractor):
     names = [m.name for m in extractor.extract_text("Above the picture of Eizenkot, Zakkout wrote in Arabic.").mentions]
     assert "Eizenkot, Zakkout" not in names and {"Eizenkot", "Zakkout"} <= set(names), names
+
+
+def test_a_lone_word_only_the_model_called_an_organisation_is_dropped_and_logged(extractor):
+    from dataclasses import replace
+    from newsgraph.records import EntityMention, Mention
+    text = "Russiagate was invented. The Senate met. Mohamad Khweis spoke. Khweis left."
+    ext = extractor.extract_text(text, "a")
+
+    def m(surface, typ, basis):
+        start = text.index(surface, text.index(surface) + 1) if surface == "Khweis" else text.index(surface)
+        return EntityMention(Mention("a", start, start + len(surface), surface), surface, typ, None, basis)
+
+    ext = replace(ext, mentions=[m("Russiagate", "Organization", "ner:ORG"), m("Senate", "Organization", "ner:ORG"),
+                                 m("Mohamad Khweis", "Person", "ner:PERSON"), m("Khweis", "Organization", "ner:ORG")],
+                  relations=[], co_mentions=[(0, 1)])
+    corpus = resolve([ext], extractor.gazetteer)
+    names = {e.name: e for e in corpus.entities}
+    assert "Russiagate" not in names and "Senate" in names, sorted(names)
+    assert "Khweis" in {mm.text for mm in names["Mohamad Khweis"].mentions}  # a surname still joins its person
+    assert any(r["surface"] == "Russiagate" and r["reason"].startswith("dropped") for r in corpus.resolution_log)
+    assert not corpus.co_mentions  # no weak edge to what was dropped
