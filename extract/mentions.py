@@ -209,6 +209,9 @@ def type_from_name(name: str, label: str) -> tuple[str, str] | None:
         return "Organization", f"ner:{label}+state_force"  # "Iran's Army": a service, not a militia
     if label == "ORG" and last in words("title_word"):
         return None  # "National Security Advisor" is a job, not an organisation
+    if len(low) > 1 and last in words("name_word", "Place") and (
+            label in ("ORG", "FAC") or label == "PERSON" and last in ("base", "airbase", "airport", "airfield")):
+        return "Place", f"ner:{label}+place_word"  # "Travis Air Force Base", "Ardennes Forest"
     if label in ("ORG", "PERSON", "FAC", "WORK_OF_ART"):
         # the head word (last) is the strongest signal; any Arabic group word anywhere counts
         if last in words("name_word", "MediaOutlet"):

@@ -226,3 +226,13 @@ def test_a_lone_word_only_the_model_called_an_organisation_is_dropped_and_logged
     assert "Khweis" in {mm.text for mm in names["Mohamad Khweis"].mentions}  # a surname still joins its person
     assert any(r["surface"] == "Russiagate" and r["reason"].startswith("dropped") for r in corpus.resolution_log)
     assert not corpus.co_mentions  # no weak edge to what was dropped
+
+
+@pytest.mark.parametrize("text, name, typ", [
+    ("A Muslim drove a burning minivan onto Travis Air Force Base.", "Travis Air Force Base", "Place"),
+    ("The Germans attacked through the Ardennes Forest.", "Ardennes Forest", "Place"),
+    ("Robert Spencer is the director of Jihad Watch.", "Jihad Watch", "MediaOutlet"),
+])
+def test_bases_forests_and_sites_are_typed_by_their_last_word(extractor, text, name, typ):
+    found = {m.name: m.type for m in extractor.extract_text(text).mentions}
+    assert found.get(name) == typ, found
