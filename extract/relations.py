@@ -1253,7 +1253,9 @@ class RelationExtractor:
                 # caliphate" is held by the group
                 out.append(Candidate(b, a, "LOCATED_IN", noun, f"role:{trig.lemma}", trig.confidence))
             else:
-                out.append(Candidate(a, b, typ, noun, f"role:{trig.lemma}", trig.confidence))
+                # "Tlaib is a vociferous foe of Israel": a person's enmity is words, not war
+                out.append(Candidate(a, b, act_type(view, a, typ, trig.person_type), noun, f"role:{trig.lemma}",
+                                     trig.confidence))
         return out
 
     def _hosts(self, view: SentenceView, noun: Token) -> list[int]:
@@ -1574,6 +1576,12 @@ class RelationExtractor:
         h = tok
         for _ in range(4):
             if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in h.children):
+                return True
+            # "If Putin listens to these fools, Putin will destroy Russia": a consequence told in
+            # the future rests on its condition
+            if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in h.children) and any(
+                    c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+                    for c in h.children):
                 return True
             if h.dep_ == "ROOT" or h.head is h:
                 return False

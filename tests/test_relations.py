@@ -626,6 +626,7 @@ def test_titles_owners_and_services_do_not_overreach(extractor, text, absent):
     ("The 9/11 Commission concluded that Iran facilitated the al Qaeda terrorists.",
      ("9-11-commission", "ACCUSES", "iran")),
     ("Russia was ready to attack Ukraine.", ("russia", "THREATENS", "ukraine")),
+    ("Rashida Tlaib is a vociferous foe of Israel.", ("Rashida Tlaib", "ACCUSES", "israel")),
     # an object's conjunct has the object's verb
     ("Iran supplied rockets and funding to Hamas.", ("iran", "SUPPORTS", "hamas")),
 ])
@@ -636,6 +637,10 @@ def test_outlets_findings_and_readiness(extractor, text, triple):
 
 @pytest.mark.parametrize("text, absent", [
     ("Russia was ready to attack Ukraine.", ("russia", "FIGHTS", "ukraine")),
+    # a future told on a condition asserts nothing; a person's enmity is words, not war
+    ("If Putin listens to these deluded fools, Putin will destroy Russia.", ("vladimir-putin", "FIGHTS", "russia")),
+    ("Rashida Tlaib is a vociferous foe of Israel.", ("Rashida Tlaib", "FIGHTS", "israel")),
+    ("The White House was not briefed, Press Secretary Sarah Sanders said.", ("Sarah Sanders", "PART_OF", "Press")),
     # a negated or would-be act charges nobody
     ("Sarah Sanders suggested the United States would not interfere.", ("Sarah Sanders", "ACCUSES", "united-states")),
 ])
