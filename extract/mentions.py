@@ -459,14 +459,7 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
         start, end = _trim(doc, start, end)
         if start >= end:
             continue
-        # "Treasury's Office of Foreign Assets Control": an owner and its body, two names
-        cut = next((k for k in range(start + 1, end - 1) if doc[k].text in POSSESSIVES), None)
-        if cut is not None and (gaz.lookup_name(doc[start:end].text) or not gaz.lookup_name(doc[start:cut].text)):
-            cut = None  # "People's Mojahedin Organization" is one name; so is an unknown owner's
-        pieces = [(start, end)] if cut is None else [_trim(doc, start, cut), _trim(doc, cut + 1, end)]
-        if ent.label_ in ("PERSON", "ORG"):
-            # "Above the picture of Eizenkot, Zakkout wrote": the model ran two names together
-            pieces = [piece for a, b in pieces for piece in _split_at_commas(doc, a, b)]
+        pieces = _name_pieces(doc, gaz, start, end, split_commas=ent.label_ in ("PERSON", "ORG"))
         for start, end in pieces:
             if start < end:
                 add_named(ent, start, end)
@@ -653,14 +646,22 @@ def short_outlet_names(found: list[tuple[EntityMention, Span]]) -> list[tuple[En
     return out
 
 
-def _split_at_commas(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """The comma-separated parts of a token span, trimmed ("Eizenkot, Zakkout" is two names)."""
-    out, a = [], start
-    for k in range(start, end):
-        if doc[k].text == ",":
-            out.append(_trim(doc, a, k))
-            a = k + 1
-    out.append(_trim(doc, a, end))
+def _name_pieces(doc: Doc, gaz, start: int, end: int, split_commas: bool) -> list[tuple[int, int]]:
+    """The names in one span the model found, trimmed: "Treasury's Office of Foreign Assets Control"
+    is an owner and its body (when the gazetteer knows the owner, and not the whole: "People's
+    Mojahedin Organization" is one name); "Above the picture of Eizenkot, Zakkout wrote": the model
+    ran two names together across a comma."""
+    cut = next((k for k in range(start + 1, end - 1) if doc[k].text in POSSESSIVES), None)
+    if cut is not None and (gaz.lookup_name(doc[start:end].text) or not gaz.lookup_name(doc[start:cut].text)):
+        cut = None
+    bounds = [(start, end)] if cut is None else [(start, cut), (cut + 1, end)]
+    out = []
+    for a, b in bounds:
+        for k in range(a, b):
+            if split_commas and doc[k].text == ",":
+                out.append(_trim(doc, a, k))
+                a = k + 1
+        out.append(_trim(doc, a, b))
     return out
 
 

@@ -50,7 +50,8 @@ def default_model() -> str:
 
 @Language.component("newsgraph_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A blank line always ends a sentence, so headings and block quotes stand alone.
+    """A blank line always ends a sentence, so headings and block quotes stand alone; a line
+    break after terminal punctuation does too; within a line, only punctuation may end one.
 
     A run of more than ``MAX_SENT_TOKENS`` tokens with no likely sentence end (a 5,000-word
     list, a scraped table flattened to one line) is cut, preferably after a comma or semicolon:

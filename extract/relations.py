@@ -535,31 +535,37 @@ def relative_object(view: SentenceView, verb: Token) -> list[int]:
     pronouns = [c for c in verb.children if c.lower_ in RELATIVE_PRONOUNS]
     # "which even the U.S. designates a terrorist organization": with a subject of its own
     # after it, a pronoun the parser took for a subject is the object
-    if verb.dep_ == "relcl" and any(c.dep_ in ("dobj", "obj") or c.dep_ == "nsubj" and any(
+    if verb.dep_ != "relcl" or not any(c.dep_ in ("dobj", "obj") or c.dep_ == "nsubj" and any(
             o.dep_ == "nsubj" and o.i > c.i for o in verb.children) for c in pronouns):
-        head = verb.head
-        found = view.ents(head)
-        first = min(c.i for c in pronouns)
-        before = view.sent.doc[first - 1] if first - 1 >= view.sent.start else None
-        if before is not None and before.is_punct and first - 2 >= view.sent.start:
-            before = view.sent.doc[first - 2]
-        if before is not None and view.mention_of(before) is not None:
-            # the parser often hangs the clause on a noun further back: the name just before
-            # the pronoun is what it stands for ("collaborators of the PKK, which ...")
-            head = view.mentions_by_idx_span[view.mention_of(before)].root
-            found = [view.mention_of(before)]
-        if head.dep_ == "pobj" and head.head.lower_ in ("in", "inside") and all(
-                view.mentions_by_idx[i].type in ("Place", "State") for i in found):
-            # "the PKK in Turkey, which the US designates a terrorist organization": the clause
-            # describes the actor, not its location
-            actor = view.ents(head.head.head)
-            prior = view.mention_of(view.sent.doc[head.head.i - 1]) if head.head.i > view.sent.start else None
-            if not actor and prior is not None:
-                actor = [prior]  # "collaborators of the PKK in Turkey": the parser hangs "in" higher
-            if actor and all(view.mentions_by_idx[i].type not in ("Place", "State") for i in actor):
-                return actor
-        return found
-    return []
+        return []
+    # the parser often hangs the clause on a noun further back: the name just before the
+    # pronoun is what it stands for ("collaborators of the PKK, which ...")
+    adjacent = _mention_before(view, min(c.i for c in pronouns))
+    if adjacent is not None:
+        head, found = view.mentions_by_idx_span[adjacent].root, [adjacent]
+    else:
+        head, found = verb.head, view.ents(verb.head)
+    if found and head.dep_ == "pobj" and head.head.lower_ in ("in", "inside") and all(
+            view.mentions_by_idx[i].type in ("Place", "State") for i in found):
+        # "the PKK in Turkey, which the US designates a terrorist organization": the clause
+        # describes the actor, not its location (however high the parser hangs "in")
+        actor = view.ents(head.head.head) or [m for m in [_mention_before(view, head.head.i)] if m is not None]
+        if actor and all(view.mentions_by_idx[i].type not in ("Place", "State") for i in actor):
+            return actor
+    return found
+
+
+def _typed(view: SentenceView, idxs: Iterable[int], types) -> list[int]:
+    """The mentions among ``idxs`` of one of ``types``."""
+    return [i for i in idxs if view.mentions_by_idx[i].type in types]
+
+
+def _mention_before(view: SentenceView, i: int) -> int | None:
+    """The mention that ends right before token ``i`` of the sentence (a comma between is skipped)."""
+    k = i - 1
+    if k >= view.sent.start and view.sent.doc[k].is_punct:
+        k -= 1
+    return view.mention_of(view.sent.doc[k]) if k >= view.sent.start else None
 
 
 def act_type(view: SentenceView, source: int, typ: str, person_type: str) -> str:
@@ -700,36 +706,37 @@ class RelationExtractor:
         out: list[Candidate] = []
         for rule in self.lex.acts_in:
             for verb in view.sent:
-                if verb.pos_ != "VERB" or verb.lemma_.lower() in rule["exclude"] or _is_passive(verb):
+                if verb.pos_ != "VERB":
+                    continue
+                lemma = verb.lemma_.lower()
+                if lemma in rule["object_verbs"]:
+                    out.extend(self._moved_in(view, verb, rule, rule["object_verbs"][lemma]))
+                if lemma in rule["exclude"] or _is_passive(verb):
                     continue
                 # "established five bases in Kirkuk": the place may hang on the plain object
-                things = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-                heads = [verb, *(t for c in things for t in (c, *c.conjuncts) if view.mention_of(t) is None)]
-                places = [i for h in heads for i in prep_objects(view, h, rule["preps"])
-                          if view.mentions_by_idx[i].type in rule["target_types"]]
-                if not places:
-                    continue
-                actors = [i for i in subjects_of(view, verb) if view.mentions_by_idx[i].type in rule["source_types"]]
-                out.extend(Candidate(a, p, rule["type"], verb, f"verb-in:{verb.lemma_.lower()}", rule["confidence"])
-                           for a in actors for p in places if a != p)
-            for verb in view.sent:
-                # "we moved NATO into Eastern Europe", "withdraw US forces from South Korea": the
-                # object is put in, or taken out of, a place where it operates
-                preps = rule["object_verbs"].get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
-                if not preps:
-                    continue
-                places = [i for i in prep_objects(view, verb, preps) if view.mentions_by_idx[i].type in rule["target_types"]]
-                movers = [i for c in verb.children if c.dep_ in ("dobj", "obj") for i in view.ents(c)
-                          if view.mentions_by_idx[i].type in rule["source_types"]]
-                if not places and movers:
-                    # "withdraw US forces from South Korea": the place may hang on the object
-                    places = [i for c in verb.children if c.dep_ in ("dobj", "obj") for i in prep_objects(view, c, preps)
-                              if view.mentions_by_idx[i].type in rule["target_types"]]
-                # (a withdrawal, even a wished one, presupposes the presence: no modality test)
-                kind = "presence" if "from" in preps else "verb-obj-in"
-                out.extend(Candidate(m, p, rule["type"], verb, f"{kind}:{verb.lemma_.lower()}", rule["confidence"])
-                           for m in movers for p in places if m != p)
+                things = [t for c in verb.children if c.dep_ in ("dobj", "obj")
+                          for t in (c, *c.conjuncts) if view.mention_of(t) is None]
+                places = _typed(view, [i for h in (verb, *things) for i in prep_objects(view, h, rule["preps"])],
+                                rule["target_types"])
+                if places:
+                    actors = _typed(view, subjects_of(view, verb), rule["source_types"])
+                    out.extend(Candidate(a, p, rule["type"], verb, f"verb-in:{lemma}", rule["confidence"])
+                               for a in actors for p in places if a != p)
         return out
+
+    @staticmethod
+    def _moved_in(view: SentenceView, verb: Token, rule: dict, preps: list[str]) -> list[Candidate]:
+        """"we moved NATO into Eastern Europe", "withdraw US forces from South Korea": the object is
+        put in, or taken out of, a place where it operates."""
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        movers = _typed(view, [i for c in objects for i in view.ents(c)], rule["source_types"])
+        # the place may hang on the verb or on its object ("withdraw US forces from South Korea")
+        places = _typed(view, prep_objects(view, verb, preps), rule["target_types"]) or _typed(
+            view, [i for c in objects for i in prep_objects(view, c, preps)], rule["target_types"])
+        # (a withdrawal, even a wished one, presupposes the presence: no modality test)
+        kind = "presence" if "from" in preps else "verb-obj-in"
+        return [Candidate(m, p, rule["type"], verb, f"{kind}:{verb.lemma_.lower()}", rule["confidence"])
+                for m in movers for p in places if m != p]
 
     def _adjective(self, view: SentenceView, adj: Token, trig: Trigger) -> list[Candidate]:
         """"Hezbollah is active in Mexico", "Obama was more cooperative with Russia", "a militia
