@@ -96,6 +96,7 @@ class Trigger:
     done_type: str = ""  # the type when the act is reported done ("overthrew": FIGHTS, not a threat)
     person_type: str = ""  # the type when a person acts ("Ilhan Omar attacked Israel": words, not arms)
     stative: bool = False  # the passive tells its subject's state: "based in Idlib", "affiliated with Y"
+    reciprocal: bool = False  # with no object, coordinated subjects do it to each other: "X and Y clashed"
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,7 @@ class SurfacePattern:
     lists: bool = False  # a list of names before the first one shares the relation
     before: re.Pattern[str] | None = None  # what the text before the first name must end with
     place_roles: tuple[str, ...] | None = None  # a Place target must have one of these gazetteer roles
+    lists_after: bool = False  # a list of names after the second one shares the relation
 
 
 @dataclass(frozen=True)
@@ -225,7 +227,7 @@ def load_lexicon() -> Lexicon:
                         tuple(row.get("subj_preps", ())), float(row["confidence"]), bool(row.get("inverse")),
                         bool(row.get("inverse_subject")), bool(row.get("light")), row.get("role", ""),
                         tuple(row.get("role_preps", ("of",))), row.get("done_type", ""), row.get("person_type", ""),
-                        bool(row.get("stative")))
+                        bool(row.get("stative")), bool(row.get("reciprocal")))
             lex.triggers.setdefault((t.pos, t.lemma), []).append(t)
         elif row["kind"] == "mention_link":
             lex.mention_links.append(row)
@@ -237,7 +239,7 @@ def load_lexicon() -> Lexicon:
                 bool(row.get("inverse")), tuple(row["source_types"]) if row.get("source_types") else None,
                 tuple(row["target_types"]) if row.get("target_types") else None, bool(row.get("same_country")),
                 bool(row.get("lists")), re.compile(row["before"], re.I) if row.get("before") else None,
-                tuple(row["place_roles"]) if row.get("place_roles") else None))
+                tuple(row["place_roles"]) if row.get("place_roles") else None, bool(row.get("lists_after"))))
     lex.verb_forms = _verb_forms(lex.triggers)
     lex.verb_form_words = frozenset(f for (pos, lemma), ts in lex.triggers.items() if pos == "VERB"
                                     for f in inflect(lemma))
@@ -1078,7 +1080,7 @@ class RelationExtractor:
             conf = trig.confidence
         if trig.inverse:
             subjects, objects = objects, subjects
-        if not objects and trig.type in SYMMETRIC_TYPES and len(subjects) >= 2 and not passive and not any(
+        if not objects and trig.reciprocal and len(subjects) >= 2 and not passive and not any(
                 c.dep_ in ("dobj", "obj", "dative") for c in verb.children):
             # "the U.K. and Ecuador conspire to ...", "Hamas and Fatah clashed": with each other
             return [Candidate(a, b, trig.type, verb, f"verb-mutual:{trig.lemma}", conf - 0.05)
@@ -1379,6 +1381,8 @@ class RelationExtractor:
                     continue  # "Tempe, Arizona" but not "Aleppo, Idlib" or "Texas, Arizona" (lists)
                 # "Giuliani and Bolton have been on the payroll of the MEK": the list shares it
                 firsts = [ia] + (self._list_before(items, k, self._text) if p.lists else [])
+                # "Democrats such as Keith Ellison and Ilhan Omar": so does one after the second
+                seconds = [ib] + (self._list_after(items, k + 1, self._text) if p.lists_after else [])
                 if p.same_country:
                     cs, ct = self.country_of(msrc.key), self.country_of(mtgt.key)
                     region = bool(p.place_roles) and self.role_of(mtgt.key) in p.place_roles
@@ -1391,8 +1395,9 @@ class RelationExtractor:
                         continue
                 trig = doc[sa.end:sb.start] if sb.start > sa.end else sb
                 for first in firsts:
-                    src, tgt = (ib, first) if p.inverse else (first, ib)
-                    out.append(Candidate(src, tgt, p.type, trig, f"pattern:{p.rule}", p.confidence))
+                    for second in seconds:
+                        src, tgt = (second, first) if p.inverse else (first, second)
+                        out.append(Candidate(src, tgt, p.type, trig, f"pattern:{p.rule}", p.confidence))
         return out
 
     def _cited_headline(self, view: SentenceView) -> list[Candidate]:

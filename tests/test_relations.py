@@ -595,6 +595,13 @@ def test_mutual_relations_do_not_overreach(extractor, text, absent):
     ("Eliot Higgins and his well-staffed website Bellingcat have taken on the role.",
      ("eliot-higgins", "PART_OF", "bellingcat")),
     ("Mohamad Khweis explained his decision to join ISIS.", ("Mohamad Khweis", "PART_OF", "islamic-state")),
+    # the examples of a group are its members; a photo credit names the outlet's photographer
+    ("Why are Democrats such as Keith Ellison and Ilhan Omar not being arrested?",
+     ("Ilhan Omar", "PART_OF", "democratic-party")),
+    ("Muslim Brotherhood front groups such as CAIR and ISNA advise the government.",
+     ("ISNA", "PART_OF", "muslim-brotherhood")),
+    ("The Washington Post investigative reporter Jefferson Morley wrote it.",
+     ("Jefferson Morley", "PART_OF", "the-washington-post")),
     # an owner and its body in one model entity are two names; a state's service is an organisation
     ("Officials at Treasury's Office of Foreign Assets Control asked two US banks to help.",
      ("office-of-foreign-assets-control", "PART_OF", "united-states-department-of-the-treasury")),
@@ -610,6 +617,9 @@ def test_titles_owners_and_services(extractor, text, triple):
     ("In a recent communication between Randy Credico and Adam Schiff, the ranking member on the House "
      "Judiciary Committee, the fear was confirmed.", ("Randy Credico", "PART_OF", "House Judiciary Committee")),
     ("Former U.N. Ambassador John Bolton spoke.", ("john-bolton", "PART_OF", "united-nations")),
+    # "fight" is no reciprocal verb: "Iran's proxies such as Hezbollah fought" is no war between them
+    ("Iran's proxies such as Hezbollah fought.", ("iran", "FIGHTS", "hezbollah")),
+    ("Iran's proxies such as Hezbollah fought.", ("iran", "COOPERATES_WITH", "hezbollah")),
     ("The People's Mojahedin Organization of Iran held a rally in Paris.", ("People", "PART_OF", "mojahedin-e-khalq")),
 ])
 def test_titles_owners_and_services_do_not_overreach(extractor, text, absent):
