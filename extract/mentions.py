@@ -428,6 +428,8 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
             return  # "Groups" at the start of a sentence is a common noun, not a name
         if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?\.?", name.strip()):
             return  # bare initials ("H.R.") are a fragment of a name, not a name
+        if _quoted_whole(doc, start, end) and len(name.split()) > 1:
+            return  # “Arch Deceiver”, “Witch Hunt”: a phrase quoted whole is a title or a slogan
         typed = type_from_name(clean_surface(name), ent.label_)
         if ent.start in sub_bodies:
             typed = sub_bodies[ent.start], "ner:ORG+sub-body"
@@ -644,6 +646,15 @@ def short_outlet_names(found: list[tuple[EntityMention, Span]]) -> list[tuple[En
             last[m.name.split()[-1].lower()] = m
         out.append((m, span))
     return out
+
+
+def _quoted_whole(doc: Doc, start: int, end: int) -> bool:
+    """Is the span all that stands between a pair of quotation marks?"""
+    before = doc[start - 1].text if start > 0 else ""
+    after = doc[end].text if end < len(doc) else ""
+    if after in (",", ".", "!", "?") and end + 1 < len(doc):
+        after = doc[end + 1].text  # “Arch Deceiver,” — American punctuation inside the quotes
+    return before in ("“", '"', "‘") and after in ("”", '"', "’")
 
 
 def _name_pieces(doc: Doc, gaz, start: int, end: int, split_commas: bool) -> list[tuple[int, int]]:

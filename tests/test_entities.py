@@ -236,3 +236,12 @@ def test_a_lone_word_only_the_model_called_an_organisation_is_dropped_and_logged
 def test_bases_forests_and_sites_are_typed_by_their_last_word(extractor, text, name, typ):
     found = {m.name: m.type for m in extractor.extract_text(text).mentions}
     assert found.get(name) == typ, found
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Duke calls Jews the “Arch Deceiver,” the video says.", "Arch Deceiver"),
+    ("The exercise was named “Maximum Thunder” by its planners.", "Maximum Thunder"),
+    ("They follow the “Rightly Guided Caliphs” of early Islam.", "Rightly Guided Caliphs"),
+])
+def test_a_phrase_quoted_whole_is_a_title_not_a_name(extractor, text, phrase):
+    assert phrase not in {m.name for m in extractor.extract_text(text).mentions}
