@@ -304,16 +304,22 @@ class SentenceView:
                     lead = self.mention_of(c.doc[c.i - 2])
                     if lead is not None:
                         found.append(lead)
-            if not found and tok.pos_ == "NOUN":
+            if not found and tok.pos_ in ("NOUN", "PROPN"):
                 # "Trump's ambassador to the U.N., Nikki Haley, gave ...": the parser hangs the
-                # name on the organisation rather than on the title it names
+                # name on the organisation rather than on the title it names; "US Ambassador to
+                # the UN Nikki Haley told NBC": or runs the organisation into the name
                 for c in tok.children:
                     if c.dep_ == "prep" and c.lower_ in ("to", "of", "at", "for"):
                         for p in c.children:
-                            if p.dep_ == "pobj" and self.mention_of(p) is not None:
-                                found.extend(self.mention_of(a) for a in p.children if a.dep_ == "appos"
-                                             and self.mention_of(a) is not None
-                                             and self.mentions_by_idx[self.mention_of(a)].type == "Person")
+                            if p.dep_ != "pobj" or self.mention_of(p) is None:
+                                continue
+                            found.extend(self.mention_of(a) for a in p.children if a.dep_ == "appos"
+                                         and self.mention_of(a) is not None
+                                         and self.mentions_by_idx[self.mention_of(a)].type == "Person")
+                            m = self.mention_of(p)
+                            if self.mentions_by_idx[m].type == "Person" and any(
+                                    self.mention_of(a) not in (None, m) for a in p.children if a.dep_ == "compound"):
+                                found.append(m)
             if not found and tok.dep_ == "appos" and tok.lower_ in HOLDER_NOUNS:
                 h = self.mention_of(tok.head)
                 if h is not None:

@@ -561,6 +561,9 @@ def test_acts_in_a_place_does_not_overreach(extractor, text, absent):
      ("united-kingdom", "COOPERATES_WITH", "Ecuador")),
     ("Congress should consider Iran's nuclear technology collaborator, North Korea.",
      ("north-korea", "COOPERATES_WITH", "iran")),
+    # a title the parser ran into the organisation and the name still names the person
+    ("US Ambassador to the UN Nikki Haley, the most outspoken critic of the deal, told NBC on Sunday that the US "
+     "will stay.", ("nbc-news", "REPORTS_ON", "nikki-haley")),
     # a report's content clause is what it is on
     ("The indictment corroborates a November report by The Hill that an FBI mole had gathered evidence.",
      ("the-hill", "REPORTS_ON", "federal-bureau-of-investigation")),
@@ -576,6 +579,7 @@ def test_mutual_relations_and_report_contents(extractor, text, triple):
      ("united-states", "FIGHTS", "south-korea")),
     ("Confront Assad and Iran now, or fight them later.", ("bashar-al-assad", "FIGHTS", "iran")),
     ("Russia and Iran are an ally.", ("russia", "COOPERATES_WITH", "iran")),
+    ("An aide to Hillary Clinton told NBC that she was fine.", ("nbc-news", "REPORTS_ON", "hillary-clinton")),
     # who regards others as collaborators is none of them
     ("Turkey regards the Kurds as collaborators of the PKK.", ("turkey", "COOPERATES_WITH", "pkk")),
 ])
