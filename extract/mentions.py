@@ -22,7 +22,7 @@ from typing import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.gazetteer import Gazetteer, the_word_outlet
-from newsgraph.extract.normalize import POSSESSIVES, clean_surface, fold, token_keys
+from newsgraph.extract.normalize import CLOSING_QUOTES, OPENING_QUOTES, POSSESSIVES, clean_surface, fold, token_keys
 from newsgraph.records import EntityMention, Mention
 
 
@@ -654,7 +654,7 @@ def _quoted_whole(doc: Doc, start: int, end: int) -> bool:
     after = doc[end].text if end < len(doc) else ""
     if after in (",", ".", "!", "?") and end + 1 < len(doc):
         after = doc[end + 1].text  # “Arch Deceiver,” — American punctuation inside the quotes
-    return before in ("“", '"', "‘") and after in ("”", '"', "’")
+    return before in OPENING_QUOTES and after in CLOSING_QUOTES
 
 
 def _name_pieces(doc: Doc, gaz, start: int, end: int, split_commas: bool) -> list[tuple[int, int]]:

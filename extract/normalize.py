@@ -20,6 +20,9 @@ ALWAYS_ARTICLES = frozenset({"al", "el"})
 HYPHEN_ARTICLES = frozenset({"an", "as", "ash", "ad", "ar", "at", "az", "ath", "adh", "ud", "ul", "ez", "es", "ed"})
 SKIP_PUNCT = frozenset({"-", "‐", "‑", "'", "’", "`", "´"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+# quotation marks as the tokenizer leaves them: a headline or a title stands between a pair
+OPENING_QUOTES = frozenset('“"‘')
+CLOSING_QUOTES = frozenset('”"’')
 
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
 

@@ -24,7 +24,8 @@ from typing import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.records import EntityMention, Evidence, RawRelation
+from newsgraph.extract.normalize import CLOSING_QUOTES, OPENING_QUOTES
+from newsgraph.records import SYMMETRIC_RELATIONS, EntityMention, Evidence, RawRelation
 
 # Which entity types each relation accepts at each end (None: any).
 NON_PLACE = ("Group", "State", "MediaOutlet", "Organization", "Person")
@@ -59,7 +60,6 @@ HOLDER_NOUNS = frozenset(
 FINDING_NOUNS = frozenset("report investigation inquiry probe study paper indictment complaint affidavit review "
                           "findings audit memo analysis".split())
 CONTENT_VERBS = frozenset("claim allege assert say suggest show reveal detail describe report state argue".split())
-SYMMETRIC_TYPES = frozenset({"COOPERATES_WITH", "FIGHTS"})
 LIST_PREPS = frozenset({"including", "like", "as", "among"})
 ACTOR_HEADS = frozenset(
     "forces troops soldiers militias militia fighters presence bases base army military units advisers "
@@ -73,9 +73,6 @@ VOW_VERBS = frozenset("vow pledge promise swear threaten".split())
 COPULAS = frozenset("be remain stay become fall come".split())
 # relations whose verb may take the deed for the doer ("condemned Trump's decision")
 OWNED_ACT_TYPES = frozenset({"ACCUSES", "SUPPORTS"})
-# a cited article's headline stands in quotes ("_cited_headline")
-OPENING_QUOTES = frozenset('“"‘')
-CLOSING_QUOTES = frozenset('”"’')
 # verbs whose subject undergoes their noun object ("received support from", "faces threats from")
 RECIPIENT_VERBS = frozenset("receive get face suffer endure".split())
 
@@ -563,6 +560,15 @@ def relative_object(view: SentenceView, verb: Token) -> list[int]:
     return found
 
 
+def _plural(noun: Token) -> bool:
+    return noun.lower_ != noun.lemma_.lower()  # "allies", "enemies" (the tagger's NNS is less sure)
+
+
+def _pairs_within(xs: list[int]) -> list[tuple[int, int]]:
+    """Every pair of a coordination, once: a symmetric relation among its members."""
+    return [(a, b) for k, a in enumerate(xs) for b in xs[k + 1:]]
+
+
 def _typed(view: SentenceView, idxs: Iterable[int], types) -> list[int]:
     """The mentions among ``idxs`` of one of ``types``."""
     return [i for i in idxs if view.mentions_by_idx[i].type in types]
@@ -818,10 +824,11 @@ class RelationExtractor:
         speakers = subjects_of(view, verb)
         if not speakers:
             # "A new Senate report reveals that ...": the report's author speaks
-            speakers = [i for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in FINDING_NOUNS
-                        for g in c.children if g.dep_ in ("compound", "poss", "amod", "nmod") for i in view.ents(g)]
-            speakers += [i for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in FINDING_NOUNS
-                         for i in prep_objects(view, c, ("by", "of", "from"))]
+            for c in verb.children:
+                if c.dep_ == "nsubj" and c.lemma_.lower() in FINDING_NOUNS:
+                    speakers += [i for g in c.children if g.dep_ in ("compound", "poss", "amod", "nmod")
+                                 for i in view.ents(g)]
+                    speakers += prep_objects(view, c, ("by", "of", "from"))
         if not speakers:
             return []
         acts = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
@@ -1090,7 +1097,7 @@ class RelationExtractor:
                 c.dep_ in ("dobj", "obj", "dative") for c in verb.children):
             # "the U.K. and Ecuador conspire to ...", "Hamas and Fatah clashed": with each other
             return [Candidate(a, b, trig.type, verb, f"verb-mutual:{trig.lemma}", conf - 0.05)
-                    for k, a in enumerate(subjects) for b in subjects[k + 1:]]
+                    for a, b in _pairs_within(subjects)]
         typ = trig.type
         if trig.done_type and verb.tag_ in ("VBD", "VBN") and not self._intended(verb):
             typ = trig.done_type  # "the US, France and Britain overthrew Kadaffi": done, not threatened
@@ -1224,7 +1231,7 @@ class RelationExtractor:
         if "between" in trig.obj_preps:
             # "friction between the IRGC and the US Navy": every pair of the coordination
             members = prep_objects(view, noun, ("between",))
-            pairs += [(a, b) for k, a in enumerate(members) for b in members[k + 1:]]
+            pairs += _pairs_within(members)
         return [Candidate(s, o, trig.type, noun, f"noun:{trig.lemma}", trig.confidence) for s, o in _unique_pairs(pairs)]
 
     def _role(self, view: SentenceView, noun: Token, trig: Trigger) -> list[Candidate]:
@@ -1248,11 +1255,11 @@ class RelationExtractor:
             # the one who embraces
             others = subjects_of(view, n.head.head)
         hosts = [h for h in hosts if h not in others]
-        if not others and trig.type in SYMMETRIC_TYPES and len(hosts) >= 2 and noun.lower_ != noun.lemma_.lower():
+        if not others and trig.type in SYMMETRIC_RELATIONS and len(hosts) >= 2 and _plural(noun):
             # "Russia and Iran are allies", "the U.S. and Turkey, allies for six decades": a plural
             # role of a coordination holds between its members
             return [Candidate(a, b, trig.type, noun, f"role-mutual:{trig.lemma}", trig.confidence - 0.05)
-                    for k, a in enumerate(hosts) for b in hosts[k + 1:]]
+                    for a, b in _pairs_within(hosts)]
         if not hosts or not others:
             return []
         pairs = [(h, o) for h in hosts for o in others]
@@ -1305,7 +1312,7 @@ class RelationExtractor:
             # "Turkey, a NATO member"; "NATO ally Turkey"; "the U.S. and Turkey, allies for decades"
             m = view.mention_of(n.head)
             if m is not None:
-                hosts.extend(view.ents(n.head) if n.dep_ == "appos" and n.lower_ != n.lemma_.lower() else [m])
+                hosts.extend(view.ents(n.head) if n.dep_ == "appos" and _plural(n) else [m])
         for c in noun.children:
             if c.dep_ == "appos":
                 hosts.extend(view.ents(c))

@@ -19,6 +19,7 @@ from typing import Iterable
 from rapidfuzz import fuzz, process
 
 from newsgraph.extract.gazetteer import Gazetteer
+from newsgraph.extract.mentions import words
 from newsgraph.extract.normalize import name_key, slugify
 from newsgraph.records import SYMMETRIC_RELATIONS, Corpus, DocExtraction, Entity, Evidence, Relation
 
@@ -150,6 +151,11 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
             if ck in people:
                 typ = "Person"  # "Jack Lew" and three "Lew" the model took for an organisation
             name = sorted(surfaces.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+            if _stray_fragment(name, typ, ms) and ck not in people:
+                # "Uranium", "Russiagate", "Podesta": a lone capitalised word the model took for an
+                # organisation and nothing else confirms; logged, not made an entity
+                log.append({"surface": name, "entity": None, "reason": "dropped: one-word name only the model called an organisation"})
+                continue
             eid = slugify(name)
             if eid in taken_ids:
                 eid = f"{eid}-{typ.lower()}"
@@ -159,11 +165,6 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
                 eid = f"{base}-{n}"
                 n += 1
             aliases = sorted(set(surfaces) - {name})
-            if _stray_fragment(name, typ, ms) and ck not in people:
-                # "Uranium", "Russiagate", "Podesta": a lone capitalised word the model took for an
-                # organisation and nothing else confirms; logged, not made an entity
-                log.append({"surface": name, "entity": None, "reason": "dropped: one-word name only the model called an organisation"})
-                continue
             ent = Entity(eid, name, typ, aliases, None, [])
             if len(types) > 1:
                 log.append({"surface": name, "entity": eid, "reason": "type by majority of mentions",
@@ -225,7 +226,6 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
 def _stray_fragment(name: str, typ: str, mentions) -> bool:
     """A one-word name that only the model's ORG tag supports (no gazetteer entry, no rule, not an
     acronym, not an institution such as "the Senate")."""
-    from newsgraph.extract.mentions import words
     return (typ == "Organization" and len(name.split()) == 1 and not name.isupper()
             and name_key(name) not in words("institution_word")
             and all(m.basis == "ner:ORG" for m in mentions))
