@@ -442,6 +442,9 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
             typ, basis = "State", "ner:GPE+country"
         add(start, end, name, typ, None, basis)
 
+    for a, b in name_list(words, doc, taken):
+        add(a, b, doc[a:b].text, "Person", None, "name-list+first_name")
+
     for ent in ner_ents:
         if any(taken[p] for p in range(ent.start, ent.end)):
             tail = person_tail(ent, words, taken) if ent.label_ in ("ORG", "PERSON") else None
@@ -461,6 +464,12 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
         start, end = _trim(doc, start, end)
         if start >= end:
             continue
+        if words[start] in QUESTION_AUX and end < len(doc) and _line_or_sentence_start(doc[start]) \
+                and doc[start].sent.text.rstrip().endswith("?"):
+            # "Will Brett Kavanaugh be confirmed?": the model took the question's verb for a first name
+            start += 1
+            while end < len(doc) and words[end][:1].isupper() and words[end].isalpha() and not taken[end]:
+                end += 1
         pieces = _name_pieces(doc, gaz, start, end, split_commas=ent.label_ in ("PERSON", "ORG"))
         for start, end in pieces:
             if start < end:
@@ -539,6 +548,42 @@ def person_tail(ent: Span, texts: list[str], taken: list[bool]) -> tuple[int, in
             and fold(tail[0]) in first_names and not any(taken[p] for p in range(k, ent.end)):
         return k, ent.end
     return None
+
+
+def _line_or_sentence_start(tok: Token) -> bool:
+    prev = tok.doc[tok.i - 1] if tok.i else None
+    return prev is None or tok.is_sent_start or "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
+
+
+QUESTION_AUX = frozenset("Will Would Can Could Should Shall Did Does Do Is Was Are Were Has Have Had".split())
+NAME_LIST_MIN = 3  # people in a run of names before it is read as a list
+
+
+def name_list(texts: list[str], doc: Doc, taken: list[bool]) -> list[tuple[int, int]]:
+    """The people of a list of names with no commas ("* Dianne Feinstein Maxine Waters Adam Schiff
+    Chuck Schumer", a poll's choices run onto one line), as token spans: each name starts at a given
+    name.  The model runs such lists into names like "Dianne Feinstein Maxine".  A run counts as a
+    list when at least ``NAME_LIST_MIN`` of its words start a name and it splits into names of two
+    or three words; a run that does not split cleanly is left to the model."""
+    first_names = words("first_name")
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(texts)
+    while i < n:
+        j = i
+        while j < n and texts[j][:1].isupper() and texts[j].isalpha():
+            j += 1
+        if j - i >= 2 * NAME_LIST_MIN:
+            # the run ends at the first line break (Token objects only for long runs: they are costly)
+            j = next((k + 1 for k in range(i, j - 1) if doc[k].whitespace_ != " "), j)
+            starts = [k for k in range(i, j) if fold(texts[k]) in first_names]
+            bounds = list(zip(starts, starts[1:] + [j]))
+            # names the gazetteer knows ("Adam Schiff") are already taken, and must be whole names of the list
+            whole = [len({taken[k] for k in range(a, b)}) == 1 for a, b in bounds]
+            if len(starts) >= NAME_LIST_MIN and starts[0] == i and all(2 <= b - a <= 3 for a, b in bounds) \
+                    and all(whole):
+                out.extend((a, b) for a, b in bounds if not taken[a])
+        i = max(j, i + 1)
+    return out
 
 
 GOVERNMENT_OF = re.compile(r"(?:the\s+)?(?:government|regime|administration)\s+of\s+(?:the\s+)?(.+)", re.I)

@@ -247,10 +247,15 @@ def load_lexicon() -> Lexicon:
 
 
 def patterns_fingerprint() -> str:
+    """Identifies the extraction rules: the data files and the code of the extract package (so a
+    cached extraction is never reused after either changes)."""
     import hashlib
     h = hashlib.sha256()
+    package = resources.files("newsgraph.extract")
     for name in ("relation_patterns.jsonl", "modality.jsonl", "type_rules.jsonl"):
-        h.update(resources.files("newsgraph.extract").joinpath("data", name).read_bytes())
+        h.update(package.joinpath("data", name).read_bytes())
+    for source in sorted((p for p in package.iterdir() if p.name.endswith(".py")), key=lambda p: p.name):
+        h.update(source.name.encode() + b"\0" + source.read_bytes())
     return h.hexdigest()[:16]
 
 

@@ -90,6 +90,13 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
         else:
             admit(k, t)
 
+    def final(ck: str) -> str:
+        seen = set()
+        while ck in alias_of and ck not in seen:
+            seen.add(ck)
+            ck = alias_of[ck]
+        return ck
+
     # -- 5: "Cartalucci" joins "Tony Cartalucci" of the same document --------------------
     # (the model often types a bare surname as ORG, so any non-gazetteer one-word name qualifies)
     named_people: set[str] = set()  # clusters a surname joined: people, whatever the surname's votes
@@ -99,9 +106,17 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
         for ck, m in keys.items():
             if m.type != "Person":
                 continue
-            words = (gazetteer[ck[4:]].name if ck.startswith("gaz:") else ck[5:]).split()
+            words = _words_of(ck, gazetteer)
             if len(words) > 1:
                 full[ck] = name_key(words[-1])
+        for ck in sorted(k for k in keys if k.startswith("name:") and k not in alias_of and k in full):
+            # "Dina Powell" and "Habib Powell" for "Dina Habib Powell": a shorter name of the same
+            # person, when only one longer name of the document fits it
+            mine = ck[5:].split()
+            longer = sorted(f for f in full if f != ck and _shortens(mine, _words_of(f, gazetteer)))
+            if len(longer) == 1:
+                alias_of[ck] = longer[0]
+                log.append({"surface": ck[5:], "entity_key": longer[0], "reason": f"shorter name of a person named in {ext.document.id}"})
         for ck, m in sorted(keys.items()):
             # (an unknown one-word "Place" may be a surname the model took for a town; states are never)
             if not ck.startswith("name:") or ck in alias_of or len(ck[5:].split()) != 1 or m.type == "State":
@@ -112,6 +127,7 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
                 # "John" for "John Bolton" (first names), "Kweis" for "Khweis" (a misspelt surname)
                 hits = sorted(f for f, last in full.items() if f != ck and (
                     _first_word(f, gazetteer) == word or (len(word) >= 5 and fuzz.ratio(word, last) >= 85)))
+            hits = sorted({final(h) for h in hits})  # "Powell": "Dina Powell" is "Dina Habib Powell"
             if len(hits) > 1 and sum(h.startswith("gaz:") for h in hits) == 1:
                 # "Kim" after "Kim Jong-un" and the pun "Kim Jong Won": the known person is meant
                 hits = [h for h in hits if h.startswith("gaz:")]
@@ -119,13 +135,6 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
                 alias_of[ck] = hits[0]
                 named_people.add(hits[0])
                 log.append({"surface": ck[5:], "entity_key": hits[0], "reason": f"surname of a person named in {ext.document.id}"})
-
-    def final(ck: str) -> str:
-        seen = set()
-        while ck in alias_of and ck not in seen:
-            seen.add(ck)
-            ck = alias_of[ck]
-        return ck
 
     # -- build entities ---------------------------------------------------------------------
     grouped: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -238,6 +247,29 @@ def gaz_forms(gazetteer: Gazetteer, entry_id: str) -> tuple[str, ...]:
         cache[entry_id] = tuple(k for k in (name_key(f) for f in gazetteer[entry_id].surface_forms())
                                 if len(k) >= FUZZY_MIN_LENGTH)
     return cache[entry_id]
+
+
+def _words_of(cluster_key: str, gazetteer: Gazetteer) -> list[str]:
+    """The words of a cluster's name (a gazetteer entry's canonical name, normalised)."""
+    return (name_key(gazetteer[cluster_key[4:]].name) if cluster_key.startswith("gaz:") else cluster_key[5:]).split()
+
+
+def _shortens(short: list[str], full: list[str]) -> bool:
+    """Is ``short`` (two words or more) ``full`` with middle words left out, or its last words?
+
+    >>> _shortens("dina powell".split(), "dina habib powell".split())
+    True
+    >>> _shortens("habib powell".split(), "dina habib powell".split())
+    True
+    >>> _shortens("george bush".split(), "george w bush jr".split())
+    False
+    """
+    if len(short) < 2 or len(short) >= len(full) or short[-1] != full[-1]:
+        return False
+    if short == full[len(full) - len(short):]:
+        return True
+    it = iter(full[1:-1])
+    return short[0] == full[0] and all(w in it for w in short[1:-1])
 
 
 def _first_word(cluster_key: str, gazetteer: Gazetteer) -> str:

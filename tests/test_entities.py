@@ -245,3 +245,31 @@ def test_bases_forests_and_sites_are_typed_by_their_last_word(extractor, text, n
 ])
 def test_a_phrase_quoted_whole_is_a_title_not_a_name(extractor, text, phrase):
     assert phrase not in {m.name for m in extractor.extract_text(text).mentions}
+
+
+def test_a_list_of_names_without_commas_is_split_at_given_names(extractor):
+    # a poll's choices run onto one line: the model makes "Dianne Feinstein Maxine" of them
+    text = ("* Dianne Feinstein Maxine Waters Adam Schiff Chuck Schumer Kamala Harris Kirsten Gillibrand Keith Ellison "
+            "Cory Booker\nEmail *")
+    names = [m.name for m in extractor.extract_text(text).mentions]
+    assert names == ["Dianne Feinstein", "Maxine Waters", "Adam Schiff", "Chuck Schumer", "Kamala Harris",
+                     "Kirsten Gillibrand", "Keith Ellison", "Cory Booker"], names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("take our poll\nWill Brett Kavanaugh be confirmed to the Supreme Court?", "Brett Kavanaugh"),
+    ("Will Smith met Barack Obama.", "Will Smith"),  # not a question: "Will" is the name
+])
+def test_a_questions_verb_is_not_a_first_name(extractor, text, name):
+    assert name in {m.name for m in extractor.extract_text(text).mentions}
+
+
+def test_shorter_names_of_a_person_join_the_full_name(extractor):
+    text = ("Dina Habib Powell left Goldman Sachs. Dina Powell is not interested. "
+            "Habib Powell was born in Cairo. Powell declined. John Adam Smith and John Paul Smith met John Smith.")
+    corpus = resolve([extractor.extract_text(text, "a")], extractor.gazetteer)
+    powell = [e for e in corpus.entities if "Powell" in e.name]
+    assert len(powell) == 1, [(e.name, e.aliases) for e in powell]
+    assert {m.text for m in powell[0].mentions} == {"Dina Habib Powell", "Dina Powell", "Habib Powell", "Powell"}
+    # "John Smith" shortens two names: it joins neither
+    assert any(e.name == "John Smith" for e in corpus.entities), sorted(e.name for e in corpus.entities)
