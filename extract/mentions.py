@@ -445,11 +445,25 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
     for a, b in name_list(words, doc, taken):
         add(a, b, doc[a:b].text, "Person", None, "name-list+first_name")
 
+    states_at = {span.start: span.end for m, span in out if m.type == "State"}
+    states_end = {span.end: span.start for m, span in out if m.type == "State"}
     for ent in ner_ents:
+        first = _trim(doc, ent.start, ent.end)[0]
+        if ent.label_ in ("ORG", "FAC") and first < ent.end and first not in states_at and not taken[first]:
+            # "the Israeli Consulate": the demonym is the state the body belongs to
+            state = gaz.demonyms.get(words[first].lower())
+            if state and state in gaz and gaz[state].type == "State" and state_body(words, first + 1, ent.end, taken):
+                add(first, first + 1, words[first], "State", state, "demonym+state-body")
+                states_at[first], states_end[first + 1] = first + 1, first
         if any(taken[p] for p in range(ent.start, ent.end)):
             tail = person_tail(ent, words, taken) if ent.label_ in ("ORG", "PERSON") else None
+            body = state_body(words, states_at[first], ent.end, taken) if first in states_at and ent.label_ in ("ORG", "FAC") else None
             if tail:
                 add(*tail, doc[tail[0]:tail[1]].text, "Person", None, f"ner:{ent.label_}+tail+first_name")
+            elif body:
+                # "Iran’s Army", "the Israeli Ministry of Intelligence": a state's service is named
+                # with its state (one "Army" entity for the armies of all states would be wrong)
+                add(*body, doc[first:body[1]].text, "Organization", None, "ner:ORG+state-body")
             continue
         if ent.label_ == "NORP":
             continue  # demonyms were handled above; religions and ethnicities are not actors
@@ -470,6 +484,10 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
             start += 1
             while end < len(doc) and words[end][:1].isupper() and words[end].isalpha() and not taken[end]:
                 end += 1
+        owner = states_end.get(start - 1 if start and words[start - 1] in POSSESSIVES else start)
+        if ent.label_ in ("ORG", "FAC") and owner is not None and state_body(words, start, end, taken):
+            add(start, end, doc[owner:end].text, "Organization", None, "ner:ORG+state-body")  # "Iran's Army"
+            continue
         pieces = _name_pieces(doc, gaz, start, end, split_commas=ent.label_ in ("PERSON", "ORG"))
         for start, end in pieces:
             if start < end:
@@ -553,6 +571,26 @@ def person_tail(ent: Span, texts: list[str], taken: list[bool]) -> tuple[int, in
 def _line_or_sentence_start(tok: Token) -> bool:
     prev = tok.doc[tok.i - 1] if tok.i else None
     return prev is None or tok.is_sent_start or "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
+
+
+STATE_BODY_WORDS = frozenset("of for and the consulate embassy mission department".split())
+
+
+def state_body(texts: list[str], start: int, end: int, taken: list[bool]) -> tuple[int, int] | None:
+    """The token span of a state's service or office named after the state's name or demonym
+    ("Army", "’s Army", "Ministry of Intelligence", "Consulate"), or None: every word a service
+    word (``state_force`` in type_rules.jsonl), none of them already taken."""
+    if start < end and texts[start] in POSSESSIVES:
+        start += 1
+    body = [fold(w) for w in texts[start:end]]
+    if not body or any(taken[start:end]) or not texts[start][:1].isupper():
+        return None
+    if end < len(texts) and fold(texts[end]) in words("title_word"):
+        return None  # "Russian Defense Minister Sergei Shoigu": a title, not a body
+    service = words("state_force")
+    if all(w in service or w in STATE_BODY_WORDS for w in body) and any(w in service or w in STATE_BODY_WORDS - {"of", "for", "and", "the"} for w in body):
+        return start, end
+    return None
 
 
 QUESTION_AUX = frozenset("Will Would Can Could Should Shall Did Does Do Is Was Are Were Has Have Had".split())

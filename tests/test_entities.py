@@ -182,7 +182,8 @@ def test_bare_name_prefers_the_one_known_person(extractor):
     ("The Government of Syria denied it.", ("Government of Syria", "State", "syria")),
     ("The Israeli daily Haaretz reported it.", ("Haaretz", "MediaOutlet", "haaretz")),
     ("According to the state news agency Mehr, talks failed.", ("Mehr", "MediaOutlet", None)),
-    ("He held a rally outside the Israeli Consulate in Miami.", ("Israeli Consulate", "Organization", None)),
+    # the demonym is the state's own mention; the office's name keeps it ("Israeli Consulate")
+    ("He held a rally outside the Israeli Consulate in Miami.", ("Consulate", "Organization", None)),
 ])
 def test_governments_are_states_and_outlet_nouns_name_outlets(extractor, text, expected):
     assert expected in typed(extractor, text), typed(extractor, text)
@@ -273,3 +274,22 @@ def test_shorter_names_of_a_person_join_the_full_name(extractor):
     assert {m.text for m in powell[0].mentions} == {"Dina Habib Powell", "Dina Powell", "Habib Powell", "Powell"}
     # "John Smith" shortens two names: it joins neither
     assert any(e.name == "John Smith" for e in corpus.entities), sorted(e.name for e in corpus.entities)
+
+
+@pytest.mark.parametrize("text, body, state", [
+    ("Chagai Tzuriel heads the Israeli Ministry of Intelligence.", "Israeli Ministry of Intelligence", "israel"),
+    ("They rallied outside the Israeli Consulate in Miami.", "Israeli Consulate", "israel"),
+    ("The commander of Iran’s Army spoke.", "Iran’s Army", "iran"),
+    ("The commander of Iran's Army spoke.", "Iran's Army", "iran"),
+])
+def test_a_states_service_is_named_with_its_state_and_part_of_it(extractor, text, body, state):
+    ext = extractor.extract_text(text)
+    names = [m.name for m in ext.mentions]
+    assert body in names, names
+    parts = {(ext.mentions[r.source].name, ext.mentions[r.target].key) for r in ext.relations if r.type == "PART_OF"}
+    assert (body, state) in parts, parts
+
+
+def test_a_title_is_not_a_states_service(extractor):
+    names = [m.name for m in extractor.extract_text("Russian Defense Minister Sergei Shoigu spoke.").mentions]
+    assert "Russian Defense" not in names and "Sergei Shoigu" in names, names

@@ -609,7 +609,7 @@ def test_mutual_relations_do_not_overreach(extractor, text, absent):
     # an owner and its body in one model entity are two names; a state's service is an organisation
     ("Officials at Treasury's Office of Foreign Assets Control asked two US banks to help.",
      ("office-of-foreign-assets-control", "PART_OF", "united-states-department-of-the-treasury")),
-    ("Iran's Army fired missiles.", ("Army", "PART_OF", "iran")),
+    ("Iran's Army fired missiles.", ("Iran's Army", "PART_OF", "iran")),
 ])
 def test_titles_owners_and_services(extractor, text, triple):
     got = rels(extractor, text)
