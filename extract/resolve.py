@@ -4,7 +4,8 @@ Deterministic and explainable: every merge is written to the resolution log with
 Rules, in order:
 1. a gazetteer mention belongs to its gazetteer entry (two entries are never merged);
 2. an acronym defined in a text ("Islamic State of Iraq and Syria (ISIS)") joins its long form;
-3. other mentions join by normalised name (case, diacritics, hyphens, "the", al-/el-, possessive);
+3. other mentions join by normalised name (case, diacritics, hyphens, "the", al-/el-, possessive),
+   and a company's name with its legal form joins the name without it ("Goldman Sachs Group Inc");
 4. a name close to a known name of the same type (rapidfuzz) joins it;
 5. a one-word person name joins the only person of the same document whose name ends with it;
 6. a one-word name that only the model's ORG tag supports, and that joined no person, is dropped
@@ -13,6 +14,7 @@ An entity's type is the type most of its mentions support.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from typing import Iterable
 
@@ -25,6 +27,9 @@ from newsgraph.records import SYMMETRIC_RELATIONS, Corpus, DocExtraction, Entity
 
 FUZZY_THRESHOLD = 92.0
 FUZZY_MIN_LENGTH = 8
+# the legal form at the end of a company's name (in name_key form: lower case, no dots)
+CORPORATE_FORM = re.compile(r"(?:\s+(?:group|holdings))?\s+(?:inc|incorporated|ltd|llc|plc|corp|corporation|co|ag|sa|gmbh)$")
+SURNAME_DOMINANCE = 3  # a bare surname joins the one of several namesakes named this many times more
 
 
 def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
@@ -55,6 +60,16 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
         if target != ck and target in members:
             alias_of[ck] = target
             log.append({"surface": ck.split(":", 1)[1], "entity_key": target, "reason": "acronym defined in text"})
+
+    # "Goldman Sachs Group Inc" is "Goldman Sachs": a company's legal form is no part of its name
+    for ck in sorted(k for k in members if k.startswith("name:") and k not in alias_of):
+        short = CORPORATE_FORM.sub("", ck[5:])
+        if short != ck[5:] and short:
+            gk = gazetteer.by_key.get(short)
+            target = "gaz:" + gk if gk else "name:" + short
+            if target in members:
+                alias_of[ck] = target
+                log.append({"surface": ck[5:], "entity_key": target, "reason": "company name without its legal form"})
 
     # -- 4: fuzzy matching within one type, never between two gazetteer entries --------
     def majority_type(ck: str) -> str:
@@ -131,6 +146,13 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
             if len(hits) > 1 and sum(h.startswith("gaz:") for h in hits) == 1:
                 # "Kim" after "Kim Jong-un" and the pun "Kim Jong Won": the known person is meant
                 hits = [h for h in hits if h.startswith("gaz:")]
+            if len(hits) > 1:
+                # "Powell" in a text about "Dina Habib Powell" that once misspells her "Habia Powell":
+                # the person the document names far more often is meant
+                named = Counter(final(cluster_of[(di, mi)]) for mi in range(len(ext.mentions)))
+                ranked = sorted(hits, key=lambda h: (-named[h], h))
+                if named[ranked[0]] >= SURNAME_DOMINANCE * max(1, named[ranked[1]]):
+                    hits = ranked[:1]
             if len(hits) == 1:
                 alias_of[ck] = hits[0]
                 named_people.add(hits[0])

@@ -293,3 +293,18 @@ def test_a_states_service_is_named_with_its_state_and_part_of_it(extractor, text
 def test_a_title_is_not_a_states_service(extractor):
     names = [m.name for m in extractor.extract_text("Russian Defense Minister Sergei Shoigu spoke.").mentions]
     assert "Russian Defense" not in names and "Sergei Shoigu" in names, names
+
+
+def test_a_bare_surname_joins_the_namesake_the_text_names_far_more_often(extractor):
+    text = ("Dina Habib Powell was hired in 2017, and later Dina Habib Powell left for a new job at a bank. "
+            "Everyone says that Dina Habib Powell was good at it. A website once called her Habia Powell by mistake. "
+            "Powell declined to comment.")
+    corpus = resolve([extractor.extract_text(text, "a")], extractor.gazetteer)
+    owner = [e for e in corpus.entities if "Powell" in {m.text for m in e.mentions}]
+    assert len(owner) == 1 and "Habib Powell" in owner[0].name, [(e.name, e.aliases) for e in corpus.entities]
+
+
+def test_a_companys_legal_form_is_no_part_of_its_name(extractor):
+    text = "Goldman Sachs hired her. She left Goldman Sachs Group Inc in 2017."
+    corpus = resolve([extractor.extract_text(text, "a")], extractor.gazetteer)
+    assert [{m.text for m in e.mentions} for e in corpus.entities] == [{"Goldman Sachs", "Goldman Sachs Group Inc"}]
