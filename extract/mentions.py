@@ -118,6 +118,9 @@ class GazetteerMatcher:
             while j < n and len(seq) < self.max_len:
                 k = keys[j]
                 if k is None:
+                    if toks[j] == "," and seq and j + 1 < n and keys[j + 1] and cur + (keys[j + 1],) in self.prefixes:
+                        j += 1  # "Bureau of Alcohol, Tobacco, Firearms and Explosives": a comma inside a name
+                        continue
                     break
                 if k:
                     if seq and j in starts:
@@ -375,6 +378,9 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
                 continue  # "Iran's Army" is Iran's, not a name of its own
             if ent.label_ in ("ORG", "FAC") and ent.start <= m.start and m.end <= ent.end and (ent.end - ent.start) > (m.end - m.start):
                 extra = [t for t in ent if (t.i < m.start or t.i >= m.end) and t.text[:1].isupper() and t.lower_ != "the"]
+                if gaz[m.entry].type == "State" and m.start == _trim(doc, ent.start, ent.end)[0] \
+                        and state_office(words, m.end, ent.end):
+                    return False  # "the U.S. Court of Appeals": the state and its office, both named
                 if extra and not any(gaz.lookup_name(t.text) for t in extra):
                     return True
         return False
@@ -446,6 +452,7 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
         add(a, b, doc[a:b].text, "Person", None, "name-list+first_name")
 
     states_at = {span.start: span.end for m, span in out if m.type == "State"}
+    named_states = {span.start for m, span in out if m.type == "State" and m.basis == "gazetteer"}  # no demonyms
     states_end = {span.end: span.start for m, span in out if m.type == "State"}
     for ent in ner_ents:
         first = _trim(doc, ent.start, ent.end)[0]
@@ -457,7 +464,11 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
                 states_at[first], states_end[first + 1] = first + 1, first
         if any(taken[p] for p in range(ent.start, ent.end)):
             tail = person_tail(ent, words, taken) if ent.label_ in ("ORG", "PERSON") else None
-            body = state_body(words, states_at[first], ent.end, taken) if first in states_at and ent.label_ in ("ORG", "FAC") else None
+            body = None
+            if first in states_at and ent.label_ in ("ORG", "FAC"):
+                body = state_body(words, states_at[first], ent.end, taken) or (
+                    state_office(words, states_at[first], ent.end)
+                    if first in named_states and not any(taken[states_at[first]:ent.end]) else None)
             if tail:
                 add(*tail, doc[tail[0]:tail[1]].text, "Person", None, f"ner:{ent.label_}+tail+first_name")
             elif body:
@@ -589,6 +600,16 @@ def state_body(texts: list[str], start: int, end: int, taken: list[bool]) -> tup
         return None  # "Russian Defense Minister Sergei Shoigu": a title, not a body
     service = words("state_force")
     if all(w in service or w in STATE_BODY_WORDS for w in body) and any(w in service or w in STATE_BODY_WORDS - {"of", "for", "and", "the"} for w in body):
+        return start, end
+    return None
+
+
+def state_office(texts: list[str], start: int, end: int) -> tuple[int, int] | None:
+    """The span of an office named after its state's name ("U.S. | Court of Appeals", "US |
+    Mission to the UN"): a capitalised name with an organisation word (not after a demonym:
+    "American Muslim Association" is no office of the United States)."""
+    body = [fold(w) for w in texts[start:end]]
+    if body and texts[start][:1].isupper() and any(w in words("name_word", "Organization") for w in body):
         return start, end
     return None
 

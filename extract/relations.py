@@ -57,6 +57,8 @@ HOLDER_NOUNS = frozenset(
     "agency agencies channel jets warplanes aircraft planes drones soldiers positions targets "
     "bases convoys commanders leaders battalions brigades navy operatives agents "
     "cadres recruits allies proxies militiamen personnel official spokesman spokeswoman spokesperson".split())
+# rules whose Person subject reports whoever he is: a citation's author, one who "wrote about" someone
+WRITER_RULES = frozenset({"cite:headline", "verb:write"})
 FINDING_NOUNS = frozenset("report investigation inquiry probe study paper indictment complaint affidavit review "
                           "findings audit memo analysis".split())
 CONTENT_VERBS = frozenset("claim allege assert say suggest show reveal detail describe report state argue".split())
@@ -1226,6 +1228,10 @@ class RelationExtractor:
             # Assad": the caller, the fighter is the actor
             if head.lower_ in ("for", "to", "of", "in") and head.head.lemma_ not in ("receive", "get", "ask"):
                 subjects = subjects_of(view, head.head)
+        elif noun.dep_ == "pobj" and head.lower_ == "at" and head.head.lemma_ == "be" and not subjects:
+            # "Iran, which was at war with Iraq": the state that is at war wages it
+            subjects = subjects_of(view, head.head)
+            objects = objects or prep_objects(view, head.head, [p for p in trig.obj_preps if p not in ("of",)])
         if not subjects and objects:
             # "officials paid to speak in support of MEK, including James Woolsey and Porter Goss":
             # the parser hangs the list of people on the trigger noun; they are its agents
@@ -1531,7 +1537,7 @@ class RelationExtractor:
             return None
         if c.type == "THREATENS" and mt.type == "Place" and not c.rule.endswith(":threaten"):
             return None  # a town is threatened ("Erdogan has threatened Manbij"); "warned against Kurdistan" is policy
-        if c.type == "REPORTS_ON" and ms.type == "Person" and not c.rule.startswith("cite:") and not (
+        if c.type == "REPORTS_ON" and ms.type == "Person" and c.rule not in WRITER_RULES and not (
                 self.is_journalist(ms) or ms.name.lower() in getattr(self, "_journalists", ())
                 or _outlet_possessed(view, c.source)):
             return None  # politicians' statements are speech, not reporting

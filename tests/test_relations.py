@@ -567,6 +567,9 @@ def test_acts_in_a_place_does_not_overreach(extractor, text, absent):
     # a report's content clause is what it is on
     ("The indictment corroborates a November report by The Hill that an FBI mole had gathered evidence.",
      ("the-hill", "REPORTS_ON", "federal-bureau-of-investigation")),
+    # whoever writes about someone reports on him; a state at war wages it
+    ("Daniel Greenfield wrote about Nikki Haley.", ("Daniel Greenfield", "REPORTS_ON", "nikki-haley")),
+    ("Reagan sold arms to Iran, which was at war with Iraq.", ("iran", "FIGHTS", "iraq")),
 ])
 def test_mutual_relations_and_report_contents(extractor, text, triple):
     got = rels(extractor, text)
@@ -610,6 +613,11 @@ def test_mutual_relations_do_not_overreach(extractor, text, absent):
     ("Officials at Treasury's Office of Foreign Assets Control asked two US banks to help.",
      ("office-of-foreign-assets-control", "PART_OF", "united-states-department-of-the-treasury")),
     ("Iran's Army fired missiles.", ("Iran's Army", "PART_OF", "iran")),
+    # a group's official; an office named after its state; a name with commas inside
+    ("He spoke after a speech by the PLO’s Hanan Ashrawi.", ("Hanan Ashrawi", "PART_OF", "palestine-liberation-organization")),
+    ("He submitted his final report to the U.S. Court of Appeals.", ("U.S. Court of Appeals", "PART_OF", "united-states")),
+    ("Agents from the U.S. Bureau of Alcohol, Tobacco, Firearms and Explosives raided the compound.",
+     ("bureau-of-alcohol-tobacco-firearms-and-explosives", "PART_OF", "united-states")),
 ])
 def test_titles_owners_and_services(extractor, text, triple):
     got = rels(extractor, text)
