@@ -57,6 +57,11 @@ HOLDER_NOUNS = frozenset(
     "agency agencies channel jets warplanes aircraft planes drones soldiers positions targets "
     "bases convoys commanders leaders battalions brigades navy operatives agents "
     "cadres recruits allies proxies militiamen personnel official spokesman spokeswoman spokesperson".split())
+PARTITIVES = frozenset("most much part parts half swathes swaths swath portions portion rest majority chunk "
+                       "chunks areas large".split())
+# events whose organiser holds their stance ("organized a pro-Hamas rally")
+RALLY_NOUNS = frozenset("rally rallies demonstration demonstrations protest protests march marches event events "
+                        "conference campaign campaigns vigil".split())
 # rules whose Person subject reports whoever he is: a citation's author, one who "wrote about" someone
 WRITER_RULES = frozenset({"cite:headline", "verb:write"})
 FINDING_NOUNS = frozenset("report investigation inquiry probe study paper indictment complaint affidavit review "
@@ -294,7 +299,8 @@ class SentenceView:
                 if c.dep_ in ("appos", "compound", "nmod", "amod", "poss") and self.mention_of(c) is not None and (
                         c.dep_ == "appos" or holder):
                     found.append(self.mention_of(c))
-                elif tok.lower_ in HOLDER_NOUNS and c.dep_ == "prep" and c.lower_ in ("of",) :
+                elif (tok.lower_ in HOLDER_NOUNS or tok.lower_ in PARTITIVES) and c.dep_ == "prep" and c.lower_ == "of":
+                    # "HTS controls most of Idlib": a part of a place or a group stands for it
                     for p in c.children:
                         if p.dep_ == "pobj":
                             found.extend(self.ents(p, depth + 1))
@@ -571,6 +577,24 @@ def _plural(noun: Token) -> bool:
     return noun.lower_ != noun.lemma_.lower()  # "allies", "enemies" (the tagger's NNS is less sure)
 
 
+def _taken_from(view: SentenceView, cands: list[Candidate]) -> list[Candidate]:
+    """"ISIS seized Mosul from the Iraqi army", "regained control of Mosul from ISIS": who takes a
+    place from someone fights him (the "from" of the verb of a CONTROLS candidate)."""
+    out = []
+    for c in cands:
+        if c.type != "CONTROLS" or not c.rule.startswith(("verb:", "noun:")) or not isinstance(c.trigger, Token):
+            continue
+        verb = c.trigger if c.rule.startswith("verb:") else c.trigger.head
+        if c.rule.startswith("noun:") and c.trigger.dep_ not in ("dobj", "obj"):
+            continue
+        place = view.mentions_by_idx_span[c.target].root  # "seized Saraqib from ...": or on the place
+        for foe in _unique(prep_objects(view, verb, ("from",)) + prep_objects(view, c.trigger, ("from",))
+                           + prep_objects(view, place, ("from",))):
+            if foe != c.source and view.mentions_by_idx[foe].type != "Place":
+                out.append(Candidate(c.source, foe, "FIGHTS", verb, f"taken-from:{verb.lemma_.lower()}", c.confidence - 0.1))
+    return out
+
+
 def _pairs_within(xs: list[int]) -> list[tuple[int, int]]:
     """Every pair of a coordination, once: a symmetric relation among its members."""
     return [(a, b) for k, a in enumerate(xs) for b in xs[k + 1:]]
@@ -718,6 +742,7 @@ class RelationExtractor:
         out.extend(self._surface(view))
         out.extend(self._cited_headline(view))
         out.extend(self._acts_in(view))
+        out.extend(_taken_from(view, out))
         return out
 
     def _acts_in(self, view: SentenceView) -> list[Candidate]:
@@ -815,6 +840,8 @@ class RelationExtractor:
             holders = view.ents(h) or [i for c in h.children if c.dep_ == "poss" for i in view.ents(c)]
             if not holders and h.dep_ in ("attr", "appos"):
                 holders = subjects_of(view, h.head) if h.dep_ == "attr" else view.ents(h.head)
+            if not holders and h.dep_ in ("dobj", "obj") and h.lemma_.lower() in RALLY_NOUNS and not _is_passive(h.head):
+                holders = subjects_of(view, h.head)  # "Zakkout organized a pro-Hamas rally": its organiser
         elif h.pos_ in ("AUX", "VERB"):
             holders = subjects_of(view, h)  # "Bolton was fanatically pro-Israel"
         else:
@@ -1180,10 +1207,18 @@ class RelationExtractor:
         else:
             subjects = [i for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                         for i in view.ents(c)]
-        subjects.extend(prep_objects(view, noun, trig.subj_preps))
+        by_prep = prep_objects(view, noun, trig.subj_preps)
+        # "took control of Palmyra": "of" names the agent or the object, and a place is no agent
+        # of control (the types the relation allows decide)
+        allowed_s, allowed_t = TYPE_CONSTRAINTS[trig.type]
+        placed = [i for i in prep_objects(view, noun, [p for p in trig.subj_preps if p in trig.obj_preps])
+                  if allowed_s and view.mentions_by_idx[i].type not in allowed_s
+                  and (not allowed_t or view.mentions_by_idx[i].type in allowed_t)]
+        subjects.extend(i for i in by_prep if i not in placed)
         if not subjects:
             subjects = [i for c in noun.children if c.dep_ == "poss" and c.lower_ == "its" for i in view.antecedent(c)]
         objects = prep_objects(view, noun, [p for p in trig.obj_preps if p not in trig.subj_preps or not subjects])
+        objects += [i for i in placed if i not in objects]
         if trig.type == "REPORTS_ON":
             # "a report by The Hill that an FBI mole had gathered evidence": the content clause
             # "Harding's latest article, claiming that Manafort ...", "a story which asserted that"

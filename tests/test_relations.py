@@ -674,3 +674,22 @@ def test_outlets_findings_and_readiness_do_not_overreach(extractor, text, absent
 def test_an_unknown_town_in_a_known_region_mid_sentence(extractor):
     got = rels(extractor, "He spoke at Burke High School in Charleston, South Carolina on Saturday morning.")
     assert ("Charleston", "LOCATED_IN", "south-carolina") in got, sorted(got)
+
+
+@pytest.mark.parametrize("text, triple", [
+    # control taken, and from whom: the loser is fought
+    ("The Islamic State took control of Palmyra.", ("islamic-state", "CONTROLS", "palmyra")),
+    ("The Iraqi army regained control of Mosul from ISIS.", ("iraqi-army", "FIGHTS", "islamic-state")),
+    ("HTS seized Saraqib from Ahrar al-Sham.", ("hayat-tahrir-al-sham", "FIGHTS", "ahrar-al-sham")),
+    # a part of a place stands for it; an organiser holds the stance of the event
+    ("HTS controls most of Idlib.", ("hayat-tahrir-al-sham", "CONTROLS", "idlib")),
+    ("In July 2014, Zakkout organized a pro-Hamas rally.", ("Zakkout", "SUPPORTS", "hamas")),
+])
+def test_conflict_constructions(extractor, text, triple):
+    got = rels(extractor, text)
+    assert triple in got and not got[triple][0].negated, (text, sorted(got))
+
+
+def test_buying_from_someone_is_no_fight(extractor):
+    got = rels(extractor, "Hezbollah fighters bought weapons from Iran. Police broke up a pro-Hamas rally.")
+    assert not [t for t in got if t[1] in ("FIGHTS", "SUPPORTS")], sorted(got)
