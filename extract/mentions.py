@@ -196,6 +196,11 @@ SUBBODY_HEADS = frozenset({"council", "committee", "board", "caucus", "chapter",
                            "department", "ministry", "unit", "brigade", "brigades", "battalion", "force"})
 
 
+# place words no surname ends with: a PERSON the model found that ends with one is a place
+PLACE_NOT_SURNAME = frozenset("base airbase airport airfield harbour harbor beach square bridge strait canal "
+                              "peninsula plateau mountains islands desert ocean avenue boulevard".split())
+
+
 def type_from_name(name: str, label: str) -> tuple[str, str] | None:
     """The six-way type of a name the gazetteer does not know, and the basis; None to drop it.
 
@@ -213,7 +218,7 @@ def type_from_name(name: str, label: str) -> tuple[str, str] | None:
     if label == "ORG" and last in words("title_word"):
         return None  # "National Security Advisor" is a job, not an organisation
     if len(low) > 1 and last in words("name_word", "Place") and (
-            label in ("ORG", "FAC") or label == "PERSON" and last in ("base", "airbase", "airport", "airfield")):
+            label in ("ORG", "FAC") or label == "PERSON" and last in PLACE_NOT_SURNAME):
         return "Place", f"ner:{label}+place_word"  # "Travis Air Force Base", "Ardennes Forest"
     if label in ("ORG", "PERSON", "FAC", "WORK_OF_ART"):
         # the head word (last) is the strongest signal; any Arabic group word anywhere counts
@@ -250,6 +255,8 @@ def is_country(name: str) -> bool:
     (True, False)
     """
     import pycountry
+    if fold(name) in words("territory"):
+        return False
     try:
         pycountry.countries.lookup(name)
     except LookupError:
@@ -264,6 +271,9 @@ def is_actor_noun(tok: Token) -> bool:
 def demonym_is_actor(tok: Token) -> bool:
     """A demonym denotes its state when it modifies an actor noun, directly or through 'and'."""
     t = tok
+    between = tok.doc[tok.i + 1:tok.head.i] if tok.head.i > tok.i else []
+    if any(w.lower_ in words("non_state_modifier") for w in between):
+        return False  # "their Syrian rebel allies" are no part of Syria
     for _ in range(4):
         if t.dep_ in ("amod", "compound", "nmod") and (is_actor_noun(t.head) or _compound_head_actor(t.head)):
             return True

@@ -56,9 +56,16 @@ HOLDER_NOUNS = frozenset(
     "donors donor sponsors organizations organisations institutions outlets media broadcaster newspaper "
     "agency agencies channel jets warplanes aircraft planes drones soldiers positions targets "
     "bases convoys commanders leaders battalions brigades navy operatives agents "
-    "cadres recruits allies proxies militiamen personnel official spokesman spokeswoman spokesperson".split())
+    "cadres recruits allies proxies militiamen personnel official spokesman spokeswoman spokesperson "
+    "commander fighter militant operative airstrikes strikes raids shelling bombardment".split())
 PARTITIVES = frozenset("most much part parts half swathes swaths swath portions portion rest majority chunk "
                        "chunks areas large".split())
+# the forces an actor moves, which it operates through where they go
+TROOP_NOUNS = frozenset("troop troops force forces fighter fighters soldier soldiers militant militants unit units "
+                        "personnel adviser advisers advisor advisors mercenary mercenaries commando commandos "
+                        "warship warships jet jets warplane warplanes".split())
+# verbs whose "that" clause their subject says is untrue
+DENIAL_VERBS = frozenset("deny dismiss refute rebut disavow disprove".split())
 # events whose organiser holds their stance ("organized a pro-Hamas rally")
 RALLY_NOUNS = frozenset("rally rallies demonstration demonstrations protest protests march marches event events "
                         "conference campaign campaigns vigil".split())
@@ -441,8 +448,12 @@ def _starts_clause(conj: Token) -> bool:
         return False  # "Iran and Hezbollah have fought": subjects share the verb
     nxt = conj.i + 1
     doc = conj.doc
-    return nxt < len(doc) and doc[nxt].pos_ in ("AUX", "VERB") and doc[nxt].dep_ in ("aux", "auxpass", "conj", "ROOT") \
-        and doc[nxt].head.i != conj.i
+    if not (nxt < len(doc) and doc[nxt].pos_ in ("AUX", "VERB") and doc[nxt].dep_ in ("aux", "auxpass", "conj", "ROOT")
+            and doc[nxt].head.i != conj.i):
+        return False
+    # "Clashes between the SDF and ISIS continued": the verb's own subject holds the list
+    verb = doc[nxt] if doc[nxt].dep_ in ("conj", "ROOT") else doc[nxt].head
+    return not any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= conj.i <= c.right_edge.i for c in verb.children)
 
 
 def _modifies(span: Span, others: set[int]) -> bool:
@@ -716,7 +727,9 @@ class RelationExtractor:
                           or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children)):
                 for trig in verbs:
                     out.extend(self._verb(view, tok, trig))
-            if tok.pos_ in ("NOUN", "PROPN"):
+            if tok.pos_ in ("NOUN", "PROPN") or (tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+                                                 and not any(c.dep_ in ("dobj", "nsubj") for c in tok.children)):
+                # (a gerund without its own object or subject is a noun: "Fighting between X and Y continued")
                 compound = " ".join(c.lower_ for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1)
                 nouns = self.lex.get("NOUN", low) + (self.lex.get("NOUN", lemma) if lemma != low else [])
                 if compound:
@@ -757,6 +770,13 @@ class RelationExtractor:
                 lemma = verb.lemma_.lower()
                 if lemma in rule["object_verbs"]:
                     out.extend(self._moved_in(view, verb, rule, rule["object_verbs"][lemma]))
+                if lemma in rule.get("place_verbs", {}) and not _is_passive(verb):
+                    # "Turkish forces entered Afrin", "Russian jets bombed Douma": where the act is done
+                    targets = _typed(view, [i for c in verb.children if c.dep_ in ("dobj", "obj")
+                                            for i in view.ents(c)], rule["place_verbs"][lemma])
+                    actors = _typed(view, subjects_of(view, verb), rule["source_types"])
+                    out.extend(Candidate(a, p, rule["type"], verb, f"verb-obj:{lemma}", rule["confidence"])
+                               for a in actors for p in targets if a != p)
                 if lemma in rule["exclude"] or _is_passive(verb):
                     continue
                 # "established five bases in Kirkuk": the place may hang on the plain object
@@ -776,6 +796,9 @@ class RelationExtractor:
         put in, or taken out of, a place where it operates."""
         objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
         movers = _typed(view, [i for c in objects for i in view.ents(c)], rule["source_types"])
+        if not movers and any(c.lemma_.lower() in TROOP_NOUNS for c in objects) and not _is_passive(verb):
+            # "Hezbollah sent fighters to Syria": the troops are the sender's own
+            movers = _typed(view, subjects_of(view, verb), rule["source_types"])
         # the place may hang on the verb or on its object ("withdraw US forces from South Korea")
         places = _typed(view, prep_objects(view, verb, preps), rule["target_types"]) or _typed(
             view, [i for c in objects for i in prep_objects(view, c, preps)], rule["target_types"])
@@ -880,8 +903,15 @@ class RelationExtractor:
                 continue  # "suggested the White House would not interfere" charges nobody
             for doer in [i for c in act.children if c.dep_ == "nsubj" for i in view.ents(c)]:
                 out.extend(Candidate(s, doer, "ACCUSES", verb, f"charge:{verb.lemma_.lower()}", 0.6)
-                           for s in speakers if s != doer)
+                           for s in speakers if s != doer and not self._own_state(view, s, doer))
         return out
+
+    def _own_state(self, view: SentenceView, speaker: int, doer: int) -> bool:
+        """"The Pentagon said US forces killed a commander": a state's own agency reports its
+        acts, it does not charge it."""
+        ms, md = view.mentions_by_idx[speaker], view.mentions_by_idx[doer]
+        return md.type == "State" and ms.type != "State" and md.key is not None \
+            and self.country_of(ms.key) == self.country_of(md.key)
 
     def _label(self, view: SentenceView, verb: Token) -> list[Candidate]:
         """"Turkey calls the PKK a terrorist organization", "Assad has called BSF members
@@ -1622,6 +1652,11 @@ class RelationExtractor:
                 # "did not fund", "no support for": the negation words are data (modality.jsonl)
                 if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in self.lex.negations and h is tok):
                     return True
+                if c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):
+                    return True  # "the EU no longer considers Hamas a terrorist group"
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in DENIAL_VERBS and not any(
+                c.dep_ == "neg" or c.dep_ == "nsubj" and c.lower_ in ("nobody", "none", "one") for c in tok.head.children):
+            return True  # "the Kremlin denied that Russian troops were operating in Ukraine"
         if tok.dep_ in ("acl", "relcl") and any(c.dep_ in ("det", "nummod", "neg") and c.lower_ in self.lex.negations
                                                 for c in tok.head.children):
             return True  # "no motive to kill Kennedy", "no reason to attack Iran"

@@ -233,6 +233,10 @@ def test_a_lone_word_only_the_model_called_an_organisation_is_dropped_and_logged
     ("A Muslim drove a burning minivan onto Travis Air Force Base.", "Travis Air Force Base", "Place"),
     ("The Germans attacked through the Ardennes Forest.", "Ardennes Forest", "Place"),
     ("Robert Spencer is the director of Jihad Watch.", "Jihad Watch", "MediaOutlet"),
+    # a territory is no state; a harbour no person; a capital's landmark leaves it a place
+    ("In Hong Kong, crowds packed streets along Victoria Harbour.", "Hong Kong", "Place"),
+    ("In Hong Kong, crowds packed streets along Victoria Harbour.", "Victoria Harbour", "Place"),
+    ("Crowds gathered in front of Berlin's landmark the Brandenburg Gate.", "Berlin", "Place"),
 ])
 def test_bases_forests_and_sites_are_typed_by_their_last_word(extractor, text, name, typ):
     found = {m.name: m.type for m in extractor.extract_text(text).mentions}
@@ -308,3 +312,4 @@ def test_a_companys_legal_form_is_no_part_of_its_name(extractor):
     text = "Goldman Sachs hired her. She left Goldman Sachs Group Inc in 2017."
     corpus = resolve([extractor.extract_text(text, "a")], extractor.gazetteer)
     assert [{m.text for m in e.mentions} for e in corpus.entities] == [{"Goldman Sachs", "Goldman Sachs Group Inc"}]
+

@@ -693,3 +693,35 @@ def test_conflict_constructions(extractor, text, triple):
 def test_buying_from_someone_is_no_fight(extractor):
     got = rels(extractor, "Hezbollah fighters bought weapons from Iran. Police broke up a pro-Hamas rally.")
     assert not [t for t in got if t[1] in ("FIGHTS", "SUPPORTS")], sorted(got)
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Turkish forces and their Syrian rebel allies entered Afrin.", ("turkey", "OPERATES_IN", "afrin")),
+    ("Russian aerospace forces bombed Douma.", ("russia", "OPERATES_IN", "douma")),
+    ("Hezbollah sent fighters to Syria.", ("hezbollah", "OPERATES_IN", "syria")),
+    ("Clashes between the SDF and ISIS continued.", ("syrian-democratic-forces", "FIGHTS", "islamic-state")),
+    ("Fighting between the SDF and ISIS continued near Deir ez-Zor.",
+     ("syrian-democratic-forces", "FIGHTS", "islamic-state")),
+    ("US forces killed an al-Shabaab commander in Somalia.", ("united-states", "FIGHTS", "al-shabaab")),
+])
+def test_conflict_acts_and_places(extractor, text, triple):
+    got = rels(extractor, text)
+    assert triple in got and not got[triple][0].negated, (text, sorted(got))
+
+
+@pytest.mark.parametrize("text, triple, negated", [
+    # what a denial's clause says is asserted as untrue (by the denier); nobody's denial is no denial
+    ("The Kremlin denied that Russian troops were operating in Ukraine.", ("russia", "OPERATES_IN", "ukraine"), True),
+    ("Nobody denies that Iran funds Hezbollah.", ("iran", "SUPPORTS", "hezbollah"), False),
+    ("EU no longer considers #Hamas a terrorist group.", ("european-union", "ACCUSES", "hamas"), True),
+])
+def test_denials_and_no_longer(extractor, text, triple, negated):
+    got = rels(extractor, text)
+    assert triple in got and got[triple][0].negated is negated, (text, sorted(got))
+
+
+def test_no_false_state_actors(extractor):
+    got = rels(extractor, "The Pentagon said US forces killed an al-Shabaab commander. Turkish forces and their "
+                          "Syrian rebel allies entered Afrin.")
+    assert ("pentagon", "ACCUSES", "united-states") not in got and ("syria", "COOPERATES_WITH", "turkey") not in got
+    assert not [t for t in got if "syria" in (t[0], t[2])], sorted(got)
