@@ -425,8 +425,10 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
             pair = gaz.demonyms.get(f"{word} {words[i + 1]}".lower())  # "North Korean missiles"
             if pair:
                 state, end = pair, i + 2
+        # "a Saudi-backed rebel group": the state acts through the participle
+        acts = end + 1 < len(words) and words[end] in ("-", "‐", "‑") and words[end + 1].lower() in DEMONYM_PARTICIPLES
         if state and state in gaz and (party_is_meant(doc[end - 1]) if gaz[state].type == "Group"
-                                       else demonym_is_actor(doc[end - 1])):
+                                       else acts or demonym_is_actor(doc[end - 1])):
             add(i, end, doc[i:end].text, gaz[state].type, state, "demonym")
 
     def add_named(ent: Span, start: int, end: int) -> None:
@@ -625,6 +627,8 @@ def state_office(texts: list[str], start: int, end: int) -> tuple[int, int] | No
 
 
 QUESTION_AUX = frozenset("Will Would Can Could Should Shall Did Does Do Is Was Are Were Has Have Had".split())
+DEMONYM_PARTICIPLES = frozenset("backed led funded armed sponsored supported trained allied aligned controlled held "
+                                "occupied run financed".split())
 NAME_LIST_MIN = 3  # people in a run of names before it is read as a list
 
 

@@ -171,7 +171,8 @@ def _verb_forms(triggers: dict[tuple[str, str], list["Trigger"]]) -> list[VerbFo
     out = []
     for (pos, lemma), ts in sorted(triggers.items()):
         for t in ts:
-            if pos != "VERB" or t.light or t.inverse_subject or t.obj_preps == ("clause",) or "" not in t.obj_preps:
+            if pos != "VERB" or t.light or t.inverse_subject or t.obj_preps == ("clause",) or "" not in t.obj_preps \
+                    or " " in lemma:  # (a phrasal verb, "take over", is found through the parse only)
                 continue
             if t.type not in ("SUPPORTS", "FIGHTS", "ACCUSES", "THREATENS", "CONTROLS"):
                 continue
@@ -588,6 +589,20 @@ def _plural(noun: Token) -> bool:
     return noun.lower_ != noun.lemma_.lower()  # "allies", "enemies" (the tagger's NNS is less sure)
 
 
+def _coordinated(seps: list[str]) -> bool:
+    return any(re.search(r"\b(?:and|or)\b|&", sep, re.I) for sep in seps)
+
+
+def _first_content(sent: Span) -> int:
+    """The first token of a sentence that is no quote, bullet or article."""
+    return next((t.i for t in sent if not (t.is_punct or t.is_space or t.lower_ in ("the", "a", "an"))), sent.start)
+
+
+def _ends_sentence(span: Span) -> bool:
+    rest = span.doc[span.end:span.sent.end]
+    return all(t.is_punct or t.is_space for t in rest)
+
+
 def _taken_from(view: SentenceView, cands: list[Candidate]) -> list[Candidate]:
     """"ISIS seized Mosul from the Iraqi army", "regained control of Mosul from ISIS": who takes a
     place from someone fights him (the "from" of the verb of a CONTROLS candidate)."""
@@ -669,8 +684,8 @@ class RelationExtractor:
     def __init__(self, lexicon: Lexicon | None = None, country_of=None, is_journalist=None, role_of=None) -> None:
         self.lex = lexicon or load_lexicon()
         # every word that can start a candidate (the last word of "regime change" stands for it)
-        self._trigger_words = frozenset(lemma.split()[-1] for _pos, lemma in self.lex.triggers) | self.lex.label_verbs \
-            | self.lex.charge_verbs
+        self._trigger_words = frozenset(w for _pos, lemma in self.lex.triggers for w in (lemma.split()[0], lemma.split()[-1])) \
+            | self.lex.label_verbs | self.lex.charge_verbs
         # a Person may REPORT_ON only when known as a journalist (gazetteer role JRN or a byline)
         self.is_journalist = is_journalist or (lambda mention: False)
         # entity key -> ISO country (from the gazetteer), for LOCATED_IN checks
@@ -721,6 +736,9 @@ class RelationExtractor:
             if lemma not in words and low not in words:
                 continue  # most tokens trigger nothing: skip the lookups
             verbs = self.lex.get("VERB", lemma)
+            particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+            if particle:
+                verbs = self.lex.get("VERB", f"{lemma} {particle}") + verbs  # "the Taliban took over Kabul"
             # the small model tags some verbs as nouns or adverbs ("Russia and Iran back X"):
             # a token with a subject or an object is a predicate whatever its tag
             if verbs and (tok.pos_ in ("VERB", "AUX") or (tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "acl"))
@@ -1564,24 +1582,33 @@ class RelationExtractor:
 
     @staticmethod
     def _list_before(items, k: int, text: str) -> list[int]:
-        got = []
+        got, seps = [], []
         while k > 0:
             sep = text[items[k - 1][2].end_char:items[k][2].start_char]
             if not LIST_SEP.match(sep):
                 break
             got.append(items[k - 1][0])
+            seps.append(sep)
             k -= 1
+        # commas alone make a list only at the start of a sentence ("Iran, Russia back Assad"), not
+        # after a source ("According to the SOHR, HTS controls Saraqib")
+        if got and not _coordinated(seps) and items[k][2].start != _first_content(items[k][2].sent):
+            return []
         return got
 
     @staticmethod
     def _list_after(items, k: int, text: str) -> list[int]:
-        got = []
+        got, seps = [], []
         while k + 1 < len(items):
             sep = text[items[k][2].end_char:items[k + 1][2].start_char]
             if not LIST_SEP.match(sep):
                 break
             got.append(items[k + 1][0])
+            seps.append(sep)
             k += 1
+        # "Iran funds the Houthis, Saudi officials claim": commas alone make a list only at the end
+        if got and not _coordinated(seps) and not _ends_sentence(items[k][2]):
+            return []
         return got
 
     # -- evidence ------------------------------------------------------------------------

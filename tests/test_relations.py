@@ -703,6 +703,11 @@ def test_buying_from_someone_is_no_fight(extractor):
     ("Fighting between the SDF and ISIS continued near Deir ez-Zor.",
      ("syrian-democratic-forces", "FIGHTS", "islamic-state")),
     ("US forces killed an al-Shabaab commander in Somalia.", ("united-states", "FIGHTS", "al-shabaab")),
+    # a phrasal verb; firing at someone; a demonym before "-backed"; a state's air power
+    ("The Taliban took over Kabul in August 2021.", ("taliban", "CONTROLS", "kabul")),
+    ("Hamas fired rockets at Israel from Gaza.", ("hamas", "FIGHTS", "israel")),
+    ("Jaysh al-Islam, a Saudi-backed rebel group, fought in Eastern Ghouta.", ("saudi-arabia", "SUPPORTS", "jaysh-al-islam")),
+    ("Assad forces, backed by Russian air power, pushed into Idlib province.", ("russia", "SUPPORTS", "syria")),
 ])
 def test_conflict_acts_and_places(extractor, text, triple):
     got = rels(extractor, text)
@@ -718,6 +723,17 @@ def test_conflict_acts_and_places(extractor, text, triple):
 def test_denials_and_no_longer(extractor, text, triple, negated):
     got = rels(extractor, text)
     assert triple in got and got[triple][0].negated is negated, (text, sorted(got))
+
+
+@pytest.mark.parametrize("text, absent", [
+    # commas alone make a list only at the start or the end of a sentence
+    ("According to the Syrian Observatory for Human Rights, HTS controls Saraqib.",
+     ("syrian-observatory-for-human-rights", "CONTROLS", "saraqib")),
+    ("Iran allegedly funds the Houthis, Saudi officials claim.", ("iran", "SUPPORTS", "saudi-arabia")),
+    ("Trump fired James Comey.", ("donald-trump", "FIGHTS", "james-comey")),
+])
+def test_comma_lists_and_firing_do_not_overreach(extractor, text, absent):
+    assert absent not in rels(extractor, text)
 
 
 def test_no_false_state_actors(extractor):
