@@ -64,6 +64,10 @@ PARTITIVES = frozenset("most much part parts half swathes swaths swath portions 
 TROOP_NOUNS = frozenset("troop troops force forces fighter fighters soldier soldiers militant militants unit units "
                         "personnel adviser advisers advisor advisors mercenary mercenaries commando commandos "
                         "warship warships jet jets warplane warplanes".split())
+# light verbs of receiving: the "from" gives what the object names
+RECEIVE_VERBS = frozenset("receive obtain accept get".split())
+# passive raising verbs that pass on hearsay ("is believed to", "is said to")
+HEARSAY_VERBS = frozenset("believe say think allege report suspect rumor rumour claim understand".split())
 # verbs whose "that" clause their subject says is untrue
 DENIAL_VERBS = frozenset("deny dismiss refute rebut disavow disprove".split())
 # events whose organiser holds their stance ("organized a pro-Hamas rally")
@@ -316,6 +320,9 @@ class SentenceView:
                         tok.pos_ == "NOUN" and c.lower_ in ("including", "such"))):
                     # "Mueller charged 34 people, including Paul Manafort": an example list names them
                     found.extend(self._list_members(c, depth))
+                elif tok.lower_ in HOLDER_NOUNS and c.dep_ == "acl" and c.lemma_ == "lead" and c.tag_ == "VBN":
+                    # "the coalition, led by the United States, carried out strikes": its leader acts
+                    found.extend(prep_objects(self, c, ("by",)))
                 elif tok.lower_ in HOLDER_NOUNS and c.dep_ == "amod" and c.lemma_ == "lead" and c.i >= 2 \
                         and c.doc[c.i - 1].text in ("-", "‐", "‑"):
                     # "the US-led coalition bombed ...": the leader acts through it
@@ -344,9 +351,12 @@ class SentenceView:
                     found.append(h)
             if not found and tok.lower_ in HOLDER_NOUNS | {"one"}:
                 found.extend(self._predicate_subject(tok, depth))
-        for c in tok.children:
-            if c.dep_ == "conj" and not _starts_clause(c):
-                found.extend(self.ents(c, depth + 1))
+        # "The Army of Islam and Faylaq al-Rahman clashed": a conjunct may hang on a word inside the name
+        heads = self.mentions_by_idx_span[m] if m is not None else [tok]
+        for h in heads:
+            for c in h.children:
+                if c.dep_ == "conj" and not _starts_clause(c) and (h is tok or c.i >= heads[-1].i):
+                    found.extend(self.ents(c, depth + 1))
         return _unique(found)
 
     def antecedent(self, pron: Token) -> list[int]:
@@ -540,6 +550,9 @@ def subjects_of(view: SentenceView, verb: Token, depth: int = 0) -> list[int]:
                 found = view.ents(gov.head)
             return found
         return found or subjects_of(view, gov, depth + 1)
+    if verb.dep_ == "xcomp" and _is_passive(verb.head):
+        # "Qatar is believed to have financed al-Nusra": a raising verb's passive subject does it
+        return [i for c in verb.head.children if c.dep_ == "nsubjpass" for i in view.ents(c)]
     if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX"):
         return subjects_of(view, verb.head, depth + 1)
     if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ in ("VERB", "AUX"):
@@ -1192,6 +1205,13 @@ class RelationExtractor:
         if _is_passive(verb):
             return []
         things = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        if verb.lemma_.lower() in RECEIVE_VERBS:
+            # "Harakat Hazm received TOW missiles from the CIA": the giver supports the receiver
+            if not (things and all(self._supplies(c) for c in things)):
+                return []
+            return [Candidate(g, r, "SUPPORTS", verb, f"verb:{verb.lemma_.lower()}", 0.7)
+                    for g in prep_objects(view, verb, ("from",)) + [i for c in things for i in prep_objects(view, c, ("from",))]
+                    for r in subjects_of(view, verb) if g != r]
         recipients: list[int] = []
         if any(c.dep_ == "prep" and c.lower_ == "with" and self._supplies(c) for c in verb.children):
             recipients = [i for c in things for i in view.ents(c)]
@@ -1775,6 +1795,8 @@ class RelationExtractor:
             for c in h.children:
                 if c.lower_ in hedges and c.dep_ in ("advmod", "aux", "amod", "det", "npadvmod"):
                     return True
+            if h.dep_ == "xcomp" and _is_passive(h.head) and h.head.lemma_.lower() in HEARSAY_VERBS:
+                return True  # "Qatar is believed to have financed al-Nusra"
             if h.dep_ in ("ROOT",) or h.head is h:
                 break
             h = h.head

@@ -708,6 +708,11 @@ def test_buying_from_someone_is_no_fight(extractor):
     ("Hamas fired rockets at Israel from Gaza.", ("hamas", "FIGHTS", "israel")),
     ("Jaysh al-Islam, a Saudi-backed rebel group, fought in Eastern Ghouta.", ("saudi-arabia", "SUPPORTS", "jaysh-al-islam")),
     ("Assad forces, backed by Russian air power, pushed into Idlib province.", ("russia", "SUPPORTS", "syria")),
+    # a coalition's leader acts through it; a receiver is supported by the giver; a conjunct of a long name
+    ("The coalition, led by the United States, carried out strikes on ISIS in Raqqa.",
+     ("united-states", "FIGHTS", "islamic-state")),
+    ("Harakat Hazm received TOW missiles from the CIA.", ("cia", "SUPPORTS", "harakat-hazm")),
+    ("The Army of Islam and Faylaq al-Rahman clashed in Ghouta.", ("jaysh-al-islam", "FIGHTS", "faylaq-al-rahman")),
 ])
 def test_conflict_acts_and_places(extractor, text, triple):
     got = rels(extractor, text)
@@ -734,6 +739,12 @@ def test_denials_and_no_longer(extractor, text, triple, negated):
 ])
 def test_comma_lists_and_firing_do_not_overreach(extractor, text, absent):
     assert absent not in rels(extractor, text)
+
+
+def test_hearsay_raising_verbs_hedge(extractor):
+    got = rels(extractor, "Qatar is believed to have financed Jabhat al-Nusra.")
+    ev = got[("qatar", "SUPPORTS", "jabhat-al-nusra")][0]
+    assert ev.hedged and not ev.negated and ev.confidence < 0.7
 
 
 def test_no_false_state_actors(extractor):
