@@ -7,7 +7,8 @@ Rules, in order:
 3. other mentions join by normalised name (case, diacritics, hyphens, "the", al-/el-, possessive),
    and a company's name with its legal form joins the name without it ("Goldman Sachs Group Inc");
 4. a name close to a known name of the same type (rapidfuzz) joins it;
-5. a one-word person name joins the only person of the same document whose name ends with it;
+5. a one-word person name joins the only person of the same document whose name ends with it, and
+   a one-word organisation name the only organisation of the document whose name ends with it;
 6. a one-word name that only the model's ORG tag supports, and that joined no person, is dropped
    (logged with the reason): "Uranium", "Russiagate" are fragments, not organisations.
 An entity's type is the type most of its mentions support.
@@ -157,6 +158,7 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
                 alias_of[ck] = hits[0]
                 named_people.add(hits[0])
                 log.append({"surface": ck[5:], "entity_key": hits[0], "reason": f"surname of a person named in {ext.document.id}"})
+        _short_bodies(ext, di, cluster_of, alias_of, final, gazetteer, log)
 
     # -- build entities ---------------------------------------------------------------------
     grouped: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -252,6 +254,25 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
         resolution_log=log,
         skipped=list(skipped),
     )
+
+
+def _short_bodies(ext: DocExtraction, di: int, cluster_of, alias_of: dict[str, str], final, gazetteer: Gazetteer,
+                  log: list[dict]) -> None:
+    """"the Army" after "the U.S. Army", "the Foundation" after "the Clinton Foundation": a one-word
+    organisation name joins the only organisation of the same document whose name ends with it."""
+    orgs: dict[str, str] = {}
+    for mi, m in enumerate(ext.mentions):
+        ck = final(cluster_of[(di, mi)])
+        if m.type == "Organization" and len(_words_of(ck, gazetteer)) > 1:
+            orgs[ck] = _words_of(ck, gazetteer)[-1]
+    for mi, m in enumerate(ext.mentions):
+        ck = cluster_of[(di, mi)]
+        if m.type != "Organization" or not ck.startswith("name:") or ck in alias_of or len(ck[5:].split()) != 1:
+            continue
+        hits = sorted(o for o, last in orgs.items() if last == ck[5:])
+        if len(hits) == 1:
+            alias_of[ck] = hits[0]
+            log.append({"surface": ck[5:], "entity_key": hits[0], "reason": f"short name of an organisation named in {ext.document.id}"})
 
 
 def _stray_fragment(name: str, typ: str, mentions) -> bool:

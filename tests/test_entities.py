@@ -313,3 +313,10 @@ def test_a_companys_legal_form_is_no_part_of_its_name(extractor):
     corpus = resolve([extractor.extract_text(text, "a")], extractor.gazetteer)
     assert [{m.text for m in e.mentions} for e in corpus.entities] == [{"Goldman Sachs", "Goldman Sachs Group Inc"}]
 
+
+
+def test_a_one_word_body_joins_the_organisation_the_text_named_in_full(extractor):
+    text = "Shivam Patel tried to join the U.S. Army in 2016. The Army turned him down."
+    corpus = resolve([extractor.extract_text(text, "a")], extractor.gazetteer)
+    army = [e for e in corpus.entities if "Army" in {m.text for m in e.mentions}]
+    assert [e.id for e in army] == ["united-states-army"], [(e.id, e.name) for e in corpus.entities]
