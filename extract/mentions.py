@@ -476,6 +476,8 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
                 states_at[first], states_end[first + 1] = first + 1, first
         if any(taken[p] for p in range(ent.start, ent.end)):
             tail = person_tail(ent, words, taken) if ent.label_ in ("ORG", "PERSON") else None
+            if tail is None and ent.label_ == "PERSON":
+                tail = person_head(ent, words, taken)
             body = None
             if first in states_at and ent.label_ in ("ORG", "FAC"):
                 body = state_body(words, states_at[first], ent.end, taken) or (
@@ -527,6 +529,8 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
 # '"Iran Admits To ...," by Adam Kredo, Washington Free Beacon, June 8, 2018:' cites an article: its
 # headline is Title Case, but the line is no heading and its names are real
 CITATION_LINE = re.compile(r"^\s*[“\"‘].+[”\"’],?\s+by\s+[A-Z]")
+# "— Noah Bierman and Chris Megerian Los Angeles Times": a wire story's sign-off, no heading
+SIGN_OFF = re.compile(r"^\s*[—–]+\s*[A-Z][a-z]+ [A-Z]")
 SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
 
 
@@ -544,7 +548,8 @@ def _heading_lines(doc_text: str) -> list[tuple[int, int]]:
     for line in doc_text.split("\n"):
         words_ = [w for w in line.split() if any(c.isalpha() for c in w)]
         end = line.rstrip()[-1:]
-        if 1 < len(words_) <= 14 and end not in ("?", "!", '"', "”") and not CITATION_LINE.match(line):
+        if 1 < len(words_) <= 14 and end not in ("?", "!", '"', "”") and not CITATION_LINE.match(line) \
+                and not SIGN_OFF.match(line):
             caps = sum(1 for w in words_ if w[:1].isupper()) / len(words_)
             if (caps >= 0.6 and end != ".") or (end == "." and _step_heading(words_, line)):
                 ranges.append((pos, pos + len(line)))
@@ -657,6 +662,16 @@ def name_list(texts: list[str], doc: Doc, taken: list[bool]) -> list[tuple[int, 
                 out.extend((a, b) for a, b in bounds if not taken[a])
         i = max(j, i + 1)
     return out
+
+
+def person_head(ent: Span, texts: list[str], taken: list[bool]) -> tuple[int, int] | None:
+    """"— Noah Bierman and Chris Megerian Los Angeles Times": the model ran a person into the known
+    name after it; the untaken head, two or three capitalised words, is the person."""
+    k = min(p for p in range(ent.start, ent.end) if taken[p])
+    head = texts[ent.start:k]
+    if 2 <= len(head) <= 3 and all(w[:1].isupper() and w.isalpha() for w in head) and all(taken[k:ent.end]):
+        return ent.start, k
+    return None
 
 
 GOVERNMENT_OF = re.compile(r"(?:the\s+)?(?:government|regime|administration)\s+of\s+(?:the\s+)?(.+)", re.I)

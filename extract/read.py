@@ -241,9 +241,12 @@ def mask(text: str, fmt: str, join: bool = True) -> str:
     Plain ``.txt`` gets the Markdown masking too: scraped articles often are Markdown saved
     as text, and ``**``/``[..](..)`` would otherwise leak into names.
     """
-    if fmt == "html":
-        return mask_html(text, join)
-    return mask_markdown(text, join)
+    out = mask_html(text, join) if fmt == "html" else mask_markdown(text, join)
+    # "The Guardian‘s Luke Harding": an opening quote typed for the apostrophe of a possessive
+    return _MISTYPED_POSSESSIVE.sub("’s", out)
+
+
+_MISTYPED_POSSESSIVE = re.compile(r"(?<=[A-Za-z])‘s(?![A-Za-z])")
 
 
 # ---------------------------------------------------------------------------- language

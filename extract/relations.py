@@ -616,6 +616,32 @@ def _ends_sentence(span: Span) -> bool:
     return all(t.is_punct or t.is_space for t in rest)
 
 
+def _signed_off(view: SentenceView) -> list[Candidate]:
+    """"— Noah Bierman and Chris Megerian / Los Angeles Times": a wire story's sign-off names its
+    writers after a dash, then (on the same line or the next) their outlet."""
+    doc = view.sent.doc
+    dash = next((t for t in view.sent if not t.is_space), None)
+    if dash is None or dash.text not in ("—", "–"):
+        return []
+    spans = sorted((sp.start, sp.end, idx) for idx, m, sp in view.mentions if sp.start > dash.i)
+    writers: list[int] = []
+    prev_end = dash.i + 1
+    for start, end, idx in spans:
+        gap = doc[prev_end:start].text
+        if not SIGN_OFF_GAP.match(gap) or gap.count("\n") > 1:
+            return []
+        if view.mentions_by_idx[idx].type == "MediaOutlet" and writers and "\n" in doc[end - 1].whitespace_ + doc[end:end + 1].text:
+            return [Candidate(w, idx, "PART_OF", dash, "pattern:sign-off", 0.7) for w in writers]
+        if view.mentions_by_idx[idx].type != "Person":
+            return []
+        writers.append(idx)
+        prev_end = end
+    return []
+
+
+SIGN_OFF_GAP = re.compile(r"^\s*(?:,|and|&)?\s*$")
+
+
 def _taken_from(view: SentenceView, cands: list[Candidate]) -> list[Candidate]:
     """"ISIS seized Mosul from the Iraqi army", "regained control of Mosul from ISIS": who takes a
     place from someone fights him (the "from" of the verb of a CONTROLS candidate)."""
@@ -785,6 +811,7 @@ class RelationExtractor:
                 out.extend(self._prefix(view, tok, trig))
         out.extend(self._surface(view))
         out.extend(self._cited_headline(view))
+        out.extend(_signed_off(view))
         out.extend(self._acts_in(view))
         out.extend(_taken_from(view, out))
         return out
@@ -1112,6 +1139,12 @@ class RelationExtractor:
             attrs = [c for c in holder.head.children if c.dep_ == "attr"]
             attrs += [c for a in attrs for c in a.conjuncts]
             candidates += [a for a in attrs if is_title(a)]
+        if holder.dep_ in ("nsubj", "nsubjpass", "dobj") and holder.head.pos_ == "VERB" and (
+                holder.dep_ == "dobj" or not any(c.dep_ in ("dobj", "obj") for c in holder.head.children)):
+            # "Grenell served as a spokesman for the US Mission", "Trump removed James Comey as FBI
+            # director": the role the verb gives its subject, or its object when it has one
+            candidates += [p for a in holder.head.children if a.dep_ == "prep" and a.lower_ == "as"
+                           for p in a.children if p.dep_ == "pobj" and is_title(p)]
         out: list[tuple[Token, int]] = []
         for title in candidates:
             if near(title):

@@ -618,6 +618,11 @@ def test_mutual_relations_do_not_overreach(extractor, text, absent):
     ("He submitted his final report to the U.S. Court of Appeals.", ("U.S. Court of Appeals", "PART_OF", "united-states")),
     ("Agents from the U.S. Bureau of Alcohol, Tobacco, Firearms and Explosives raided the compound.",
      ("bureau-of-alcohol-tobacco-firearms-and-explosives", "PART_OF", "united-states")),
+    # a role given "as"; a possessive typed with an opening quote; a wire story's sign-off
+    ("Trump removed James B. Comey as FBI director last year.", ("James B. Comey", "PART_OF", "federal-bureau-of-investigation")),
+    ("One of his tormentors, The Guardian‘s Luke Harding, made money.", ("Luke Harding", "PART_OF", "the-guardian")),
+    ("The meeting ended.\n— Noah Bierman and Chris Megerian\nLos Angeles Times\n———\n",
+     ("Chris Megerian", "PART_OF", "los-angeles-times")),
 ])
 def test_titles_owners_and_services(extractor, text, triple):
     got = rels(extractor, text)
