@@ -463,6 +463,11 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
     for a, b in name_list(words, doc, taken):
         add(a, b, doc[a:b].text, "Person", None, "name-list+first_name")
 
+    def add_service(owner: int, start: int, end: int) -> None:
+        """"Iran’s Army", "the Israeli Ministry of Intelligence": a state's service is named with its
+        state (one "Army" entity for the armies of all states would be wrong); its span is its own."""
+        add(start, end, doc[owner:end].text, "Organization", None, "ner:ORG+state-body")
+
     states_at = {span.start: span.end for m, span in out if m.type == "State"}
     named_states = {span.start for m, span in out if m.type == "State" and m.basis == "gazetteer"}  # no demonyms
     states_end = {span.end: span.start for m, span in out if m.type == "State"}
@@ -486,9 +491,7 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
             if tail:
                 add(*tail, doc[tail[0]:tail[1]].text, "Person", None, f"ner:{ent.label_}+tail+first_name")
             elif body:
-                # "Iran’s Army", "the Israeli Ministry of Intelligence": a state's service is named
-                # with its state (one "Army" entity for the armies of all states would be wrong)
-                add(*body, doc[first:body[1]].text, "Organization", None, "ner:ORG+state-body")
+                add_service(first, *body)
             continue
         if ent.label_ == "NORP":
             continue  # demonyms were handled above; religions and ethnicities are not actors
@@ -511,7 +514,7 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
                 end += 1
         owner = states_end.get(start - 1 if start and words[start - 1] in POSSESSIVES else start)
         if ent.label_ in ("ORG", "FAC") and owner is not None and state_body(words, start, end, taken):
-            add(start, end, doc[owner:end].text, "Organization", None, "ner:ORG+state-body")  # "Iran's Army"
+            add_service(owner, start, end)  # "Iran's Army", the model's entity after the state's
             continue
         pieces = _name_pieces(doc, gaz, start, end, split_commas=ent.label_ in ("PERSON", "ORG"))
         for start, end in pieces:
@@ -597,11 +600,13 @@ def person_tail(ent: Span, texts: list[str], taken: list[bool]) -> tuple[int, in
 
 
 def _line_or_sentence_start(tok: Token) -> bool:
+    """Does ``tok`` begin a sentence or a line (a poll's question after "take our poll")?"""
     prev = tok.doc[tok.i - 1] if tok.i else None
     return prev is None or tok.is_sent_start or "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
 
 
-STATE_BODY_WORDS = frozenset("of for and the consulate embassy mission department".split())
+STATE_BODY_HEADS = frozenset("consulate embassy mission department".split())  # besides the service words
+STATE_BODY_LINKS = frozenset("of for and the".split())
 
 
 def state_body(texts: list[str], start: int, end: int, taken: list[bool]) -> tuple[int, int] | None:
@@ -615,8 +620,8 @@ def state_body(texts: list[str], start: int, end: int, taken: list[bool]) -> tup
         return None
     if end < len(texts) and fold(texts[end]) in words("title_word"):
         return None  # "Russian Defense Minister Sergei Shoigu": a title, not a body
-    service = words("state_force")
-    if all(w in service or w in STATE_BODY_WORDS for w in body) and any(w in service or w in STATE_BODY_WORDS - {"of", "for", "and", "the"} for w in body):
+    service = words("state_force") | STATE_BODY_HEADS
+    if all(w in service or w in STATE_BODY_LINKS for w in body) and any(w in service for w in body):
         return start, end
     return None
 

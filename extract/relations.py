@@ -602,8 +602,20 @@ def _plural(noun: Token) -> bool:
     return noun.lower_ != noun.lemma_.lower()  # "allies", "enemies" (the tagger's NNS is less sure)
 
 
-def _coordinated(seps: list[str]) -> bool:
-    return any(re.search(r"\b(?:and|or)\b|&", sep, re.I) for sep in seps)
+def _list_run(items, k: int, step: int, text: str) -> tuple[list[int], int, bool]:
+    """The mentions listed with ``items[k]`` going back (``step`` -1) or on (+1): their indexes, the
+    position of the last, and whether an "and"/"or" joins them (else only commas do)."""
+    got: list[int] = []
+    coordinated = False
+    while 0 <= k + step < len(items):
+        a, b = sorted((k, k + step))
+        sep = text[items[a][2].end_char:items[b][2].start_char]
+        if not LIST_SEP.match(sep):
+            break
+        coordinated = coordinated or bool(re.search(r"\b(?:and|or)\b|&", sep, re.I))
+        got.append(items[k + step][0])
+        k += step
+    return got, k, coordinated
 
 
 def _first_content(sent: Span) -> int:
@@ -612,6 +624,7 @@ def _first_content(sent: Span) -> int:
 
 
 def _ends_sentence(span: Span) -> bool:
+    """Is nothing but punctuation after ``span`` in its sentence?"""
     rest = span.doc[span.end:span.sent.end]
     return all(t.is_punct or t.is_space for t in rest)
 
@@ -630,7 +643,8 @@ def _signed_off(view: SentenceView) -> list[Candidate]:
         gap = doc[prev_end:start].text
         if not SIGN_OFF_GAP.match(gap) or gap.count("\n") > 1:
             return []
-        if view.mentions_by_idx[idx].type == "MediaOutlet" and writers and "\n" in doc[end - 1].whitespace_ + doc[end:end + 1].text:
+        ends_line = "\n" in doc[end - 1].whitespace_ + doc[end:end + 1].text
+        if view.mentions_by_idx[idx].type == "MediaOutlet" and writers and ends_line:
             return [Candidate(w, idx, "PART_OF", dash, "pattern:sign-off", 0.7) for w in writers]
         if view.mentions_by_idx[idx].type != "Person":
             return []
@@ -1635,34 +1649,16 @@ class RelationExtractor:
 
     @staticmethod
     def _list_before(items, k: int, text: str) -> list[int]:
-        got, seps = [], []
-        while k > 0:
-            sep = text[items[k - 1][2].end_char:items[k][2].start_char]
-            if not LIST_SEP.match(sep):
-                break
-            got.append(items[k - 1][0])
-            seps.append(sep)
-            k -= 1
         # commas alone make a list only at the start of a sentence ("Iran, Russia back Assad"), not
         # after a source ("According to the SOHR, HTS controls Saraqib")
-        if got and not _coordinated(seps) and items[k][2].start != _first_content(items[k][2].sent):
-            return []
-        return got
+        got, last, coordinated = _list_run(items, k, -1, text)
+        return got if coordinated or items[last][2].start == _first_content(items[last][2].sent) else []
 
     @staticmethod
     def _list_after(items, k: int, text: str) -> list[int]:
-        got, seps = [], []
-        while k + 1 < len(items):
-            sep = text[items[k][2].end_char:items[k + 1][2].start_char]
-            if not LIST_SEP.match(sep):
-                break
-            got.append(items[k + 1][0])
-            seps.append(sep)
-            k += 1
         # "Iran funds the Houthis, Saudi officials claim": commas alone make a list only at the end
-        if got and not _coordinated(seps) and not _ends_sentence(items[k][2]):
-            return []
-        return got
+        got, last, coordinated = _list_run(items, k, 1, text)
+        return got if coordinated or _ends_sentence(items[last][2]) else []
 
     # -- evidence ------------------------------------------------------------------------
     def _finish(self, view: SentenceView, c: Candidate, mentions: list[tuple[EntityMention, Span]],
