@@ -22,7 +22,7 @@ def test_gold_set_is_big_enough():
     docs = scoring.gold_docs()
     assert len(docs) >= 87
     assert sum(len(d["entities"]) for d in docs) >= 2460
-    assert sum(len(d["relations"]) for d in docs) >= 1150
+    assert sum(len(d["relations"]) for d in docs) >= 1140
 
 
 def test_entity_scores(scores):
@@ -54,5 +54,6 @@ def test_relation_scores(scores):
     # (0.34 and 0.28 on arrival) joined at 0.525 on 75; 0.545 on 75 with the conflict rules of the
     # next session, and check sets 17 and 18 (0.12 and 0.37 on arrival) joined at 0.538 on 83;
     # 0.545 on 83 with later rules, and check set 19 (0.39 on arrival) joined at 0.541 on 87;
-    # 0.549 once the gold dropped the LOCATED_IN of organisations' addresses (not a Place subject)
+    # 0.551 once the gold dropped the relations the issue's type constraints rule out (the LOCATED_IN
+    # of organisations' addresses, CONTROLS of a state, REPORTS_ON by an organisation)
     assert total.f1 >= 0.52, scoring.table("relations", scores.relations, total)
