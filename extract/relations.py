@@ -60,6 +60,7 @@ HOLDER_NOUNS = frozenset(
     "commander fighter militant operative airstrikes strikes raids shelling bombardment".split())
 PARTITIVES = frozenset("most much part parts half swathes swaths swath portions portion rest majority chunk "
                        "chunks areas large".split())
+ALLY_ROLES = frozenset("ally allies partner partners".split())
 # the forces an actor moves, which it operates through where they go
 TROOP_NOUNS = frozenset("troop troops force forces fighter fighters soldier soldiers militant militants unit units "
                         "personnel adviser advisers advisor advisors mercenary mercenaries commando commandos "
@@ -1425,8 +1426,9 @@ class RelationExtractor:
             return []
         pairs = [(h, o) for h in hosts for o in others]
         typ = trig.type
-        if typ == "COOPERATES_WITH" and all(view.mentions_by_idx[o].type == "Organization" for o in others):
-            typ = "PART_OF"  # "a NATO ally" is a member of the alliance
+        if typ == "COOPERATES_WITH" and trig.lemma in ALLY_ROLES \
+                and all(view.mentions_by_idx[o].type == "Organization" for o in others):
+            typ = "PART_OF"  # "a NATO ally" is a member of the alliance (an FBI informant is not)
         if trig.role == "other->host":
             pairs = [(o, h) for h, o in pairs]
         out = []
