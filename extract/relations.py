@@ -93,7 +93,7 @@ COPULAS = frozenset("be remain stay become fall come".split())
 # relations whose verb may take the deed for the doer ("condemned Trump's decision")
 OWNED_ACT_TYPES = frozenset({"ACCUSES", "SUPPORTS"})
 # verbs whose subject undergoes their noun object ("received support from", "faces threats from")
-RECIPIENT_VERBS = frozenset("receive get face suffer endure".split())
+RECIPIENT_VERBS = frozenset("receive get face suffer endure offset counter fear deter confront".split())
 
 
 @dataclass(frozen=True)
@@ -1331,6 +1331,10 @@ class RelationExtractor:
                   if allowed_s and view.mentions_by_idx[i].type not in allowed_s
                   and (not allowed_t or view.mentions_by_idx[i].type in allowed_t)]
         subjects.extend(i for i in by_prep if i not in placed)
+        for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+            # "the threat posed by North Korea to Japan": the participle carries both ends
+            subjects.extend(i for i in prep_objects(view, acl, ("by",)) if i not in subjects)
+            placed.extend(prep_objects(view, acl, [p for p in trig.obj_preps if p not in ("of", "")]))
         if not subjects:
             subjects = [i for c in noun.children if c.dep_ == "poss" and c.lower_ == "its" for i in view.antecedent(c)]
         objects = prep_objects(view, noun, [p for p in trig.obj_preps if p not in trig.subj_preps or not subjects])

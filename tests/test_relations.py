@@ -567,6 +567,9 @@ def test_acts_in_a_place_does_not_overreach(extractor, text, absent):
     # a report's content clause is what it is on
     ("The indictment corroborates a November report by The Hill that an FBI mole had gathered evidence.",
      ("the-hill", "REPORTS_ON", "federal-bureau-of-investigation")),
+    # a threat countered comes from someone; a participle carries both ends of its noun
+    ("Pakistan built nuclear weapons to offset the threat from India.", ("india", "THREATENS", "pakistan")),
+    ("The threat posed by North Korea to Japan is growing.", ("north-korea", "THREATENS", "japan")),
     # an informant works with, not for, the agency; reaching out to a state is cooperation
     ("FBI mole William Campbell was paid.", ("William Campbell", "COOPERATES_WITH", "federal-bureau-of-investigation")),
     ("Arbenz had reached out to the Soviet Union and Cuba.", ("Arbenz", "COOPERATES_WITH", "soviet-union")),
