@@ -57,7 +57,7 @@ HOLDER_NOUNS = frozenset(
     "agency agencies channel jets warplanes aircraft planes drones soldiers positions targets "
     "bases convoys commanders leaders battalions brigades navy operatives agents "
     "cadres recruits allies proxies militiamen personnel official spokesman spokeswoman spokesperson "
-    "commander fighter militant operative airstrikes strikes raids shelling bombardment".split())
+    "commander fighter militant operative airstrikes strikes raids shelling bombardment police".split())
 PARTITIVES = frozenset("most much part parts half swathes swaths swath portions portion rest majority chunk "
                        "chunks areas large".split())
 ALLY_ROLES = frozenset("ally allies partner partners".split())
@@ -867,7 +867,8 @@ class RelationExtractor:
     def _moved_in(view: SentenceView, verb: Token, rule: dict, preps: list[str]) -> list[Candidate]:
         """"we moved NATO into Eastern Europe", "withdraw US forces from South Korea": the object is
         put in, or taken out of, a place where it operates."""
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        # "Russian military police were deployed in Manbij": a passive's subject is what is moved
+        objects = [c for c in verb.children if c.dep_ in (("nsubjpass",) if _is_passive(verb) else ("dobj", "obj"))]
         movers = _typed(view, [i for c in objects for i in view.ents(c)], rule["source_types"])
         if not movers and any(c.lemma_.lower() in TROOP_NOUNS for c in objects) and not _is_passive(verb):
             # "Hezbollah sent fighters to Syria": the troops are the sender's own
@@ -1736,9 +1737,10 @@ class RelationExtractor:
                     return True
                 if c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):
                     return True  # "the EU no longer considers Hamas a terrorist group"
-        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in DENIAL_VERBS and not any(
+        if (tok.dep_ in ("ccomp", "xcomp") or tok.dep_ in ("dobj", "obj") and tok.tag_ == "VBG") \
+                and tok.head.lemma_.lower() in DENIAL_VERBS and not any(
                 c.dep_ == "neg" or c.dep_ == "nsubj" and c.lower_ in ("nobody", "none", "one") for c in tok.head.children):
-            return True  # "the Kremlin denied that Russian troops were operating in Ukraine"
+            return True  # "the Kremlin denied that Russian troops were operating", "Qatar denied funding Hamas"
         if tok.dep_ in ("acl", "relcl") and any(c.dep_ in ("det", "nummod", "neg") and c.lower_ in self.lex.negations
                                                 for c in tok.head.children):
             return True  # "no motive to kill Kennedy", "no reason to attack Iran"

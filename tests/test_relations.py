@@ -567,6 +567,9 @@ def test_acts_in_a_place_does_not_overreach(extractor, text, absent):
     # a report's content clause is what it is on
     ("The indictment corroborates a November report by The Hill that an FBI mole had gathered evidence.",
      ("the-hill", "REPORTS_ON", "federal-bureau-of-investigation")),
+    # a passive deployment; an insurgency is a war
+    ("Russian military police were deployed in Manbij.", ("russia", "OPERATES_IN", "manbij")),
+    ("The PKK has waged an insurgency against Turkey since 1984.", ("pkk", "FIGHTS", "turkey")),
     # a threat countered comes from someone; a participle carries both ends of its noun
     ("Pakistan built nuclear weapons to offset the threat from India.", ("india", "THREATENS", "pakistan")),
     ("The threat posed by North Korea to Japan is growing.", ("north-korea", "THREATENS", "japan")),
@@ -734,6 +737,7 @@ def test_conflict_acts_and_places(extractor, text, triple):
     # what a denial's clause says is asserted as untrue (by the denier); nobody's denial is no denial
     ("The Kremlin denied that Russian troops were operating in Ukraine.", ("russia", "OPERATES_IN", "ukraine"), True),
     ("Nobody denies that Iran funds Hezbollah.", ("iran", "SUPPORTS", "hezbollah"), False),
+    ("Qatar denied funding terrorist groups such as Hamas.", ("qatar", "SUPPORTS", "hamas"), True),
     ("EU no longer considers #Hamas a terrorist group.", ("european-union", "ACCUSES", "hamas"), True),
 ])
 def test_denials_and_no_longer(extractor, text, triple, negated):
