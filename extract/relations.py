@@ -1332,14 +1332,14 @@ class RelationExtractor:
                   if allowed_s and view.mentions_by_idx[i].type not in allowed_s
                   and (not allowed_t or view.mentions_by_idx[i].type in allowed_t)]
         subjects.extend(i for i in by_prep if i not in placed)
+        carried: list[int] = []  # "the threat posed by North Korea to Japan": the participle carries both ends
         for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
-            # "the threat posed by North Korea to Japan": the participle carries both ends
             subjects.extend(i for i in prep_objects(view, acl, ("by",)) if i not in subjects)
-            placed.extend(prep_objects(view, acl, [p for p in trig.obj_preps if p not in ("of", "")]))
+            carried.extend(prep_objects(view, acl, [p for p in trig.obj_preps if p not in ("of", "")]))
         if not subjects:
             subjects = [i for c in noun.children if c.dep_ == "poss" and c.lower_ == "its" for i in view.antecedent(c)]
         objects = prep_objects(view, noun, [p for p in trig.obj_preps if p not in trig.subj_preps or not subjects])
-        objects += [i for i in placed if i not in objects]
+        objects += [i for i in _unique(placed + carried) if i not in objects]
         if trig.type == "REPORTS_ON":
             # "a report by The Hill that an FBI mole had gathered evidence": the content clause
             # "Harding's latest article, claiming that Manafort ...", "a story which asserted that"
