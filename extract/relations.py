@@ -65,8 +65,6 @@ ALLY_ROLES = frozenset("ally allies partner partners".split())
 TROOP_NOUNS = frozenset("troop troops force forces fighter fighters soldier soldiers militant militants unit units "
                         "personnel adviser advisers advisor advisors mercenary mercenaries commando commandos "
                         "warship warships jet jets warplane warplanes".split())
-# light verbs of receiving: the "from" gives what the object names
-RECEIVE_VERBS = frozenset("receive obtain accept get".split())
 # passive raising verbs that pass on hearsay ("is believed to", "is said to")
 HEARSAY_VERBS = frozenset("believe say think allege report suspect rumor rumour claim understand".split())
 # verbs whose "that" clause their subject says is untrue
@@ -1169,7 +1167,7 @@ class RelationExtractor:
 
     def _verb(self, view: SentenceView, verb: Token, trig: Trigger) -> list[Candidate]:
         if trig.light:
-            return self._supplied(view, verb) if trig.type == "SUPPORTS" else []
+            return self._supplied(view, verb, trig) if trig.type == "SUPPORTS" else []
         passive = _is_passive(verb)
         if trig.obj_preps == ("clause",):
             return self._reports(view, verb, trig)
@@ -1248,14 +1246,15 @@ class RelationExtractor:
         return [Candidate(s, o, act_type(view, s, typ, trig.person_type), verb, rule, conf)
                 for s in subjects for o in objects]
 
-    def _supplied(self, view: SentenceView, verb: Token) -> list[Candidate]:
+    def _supplied(self, view: SentenceView, verb: Token, trig: Trigger) -> list[Candidate]:
         """"Tenex supplies Iran with fuel", "Iran will supply weaponry to Syria": a light verb of
         giving supports whoever receives.  ("provided support to X" is left to the noun.)"""
         if _is_passive(verb):
             return []
         things = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-        if verb.lemma_.lower() in RECEIVE_VERBS:
-            # "Harakat Hazm received TOW missiles from the CIA": the giver supports the receiver
+        if trig.inverse:
+            # a light verb of receiving (an inverse row): "Harakat Hazm received TOW missiles from the
+            # CIA": the giver, named after "from", supports the receiver
             if not (things and all(self._supplies(c) for c in things)):
                 return []
             return [Candidate(g, r, "SUPPORTS", verb, f"verb:{verb.lemma_.lower()}", 0.7)
