@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from bisect import bisect_right
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable
@@ -284,7 +284,7 @@ def demonym_is_actor(tok: Token) -> bool:
     return False
 
 
-PARTISAN_NOUNS = frozenset("senator senators congressman congresswoman congressmen lawmaker lawmakers representative "
+PARTISAN_NOUNS = frozenset("opponent opponents challenger challengers nominee nominees incumbent senator senators congressman congresswoman congressmen lawmaker lawmakers representative "
                            "representatives leader leaders candidate candidates governor governors rep. sen. rep sen".split())
 
 
@@ -525,6 +525,7 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
     out.sort(key=lambda pair: (pair[0].mention.start, pair[0].mention.end))
     out = link_acronyms(doc, out, text)
     out.extend(definite_references(doc, text, out, [w.lower() for w in words]))
+    out = repeated_surnames(doc, doc_id, text, repeated_names(doc, doc_id, text, out, words), words, gaz)
     out.sort(key=lambda pair: (pair[0].mention.start, pair[0].mention.end))
     return short_outlet_names(out)
 
@@ -710,6 +711,85 @@ def is_outlet_named(doc: Doc, start: int) -> bool:
 
 COREF_TYPES = ("Organization", "Group", "MediaOutlet")
 COREF_WINDOW = 12  # sentences
+
+
+def _stands_alone(doc: Doc, texts: list[str], i: int, j: int, lower: set[str]) -> bool:
+    """Is tokens ``i:j`` a whole name, not part of a longer capitalised one?  A title before it
+    ("Senator"), or a word opening the sentence that is no name ("Other"), does not extend it."""
+    prev = texts[i - 1] if i else ""
+    nxt = texts[j] if j < len(texts) else ""
+    if nxt[:1].isupper() and nxt.isalpha():
+        return False
+    return not (prev[:1].isupper() and prev.isalpha()) or fold(prev) in words("title_word") or (
+        doc[i - 1].is_sent_start and (prev.lower() in lower or doc[i - 1].pos_ != "PROPN"))
+
+
+def repeated_names(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMention, Span]],
+                   texts: list[str]) -> list[tuple[EntityMention, Span]]:
+    """"Other AJHS Academic Council members" after "The AJHS Academic Council is packed": the model
+    finds a name in one context and misses it in another, so a name of two words or more the
+    document gives once is that entity wherever else it is written whole.  Returns ``found`` with
+    those mentions added."""
+    seqs: dict[tuple[str, ...], EntityMention] = {}
+    for m, span in found:
+        if len(span) >= 2 and "coref" not in m.basis:
+            seqs.setdefault(tuple(t.text for t in span), m)
+    if not seqs:
+        return found
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for seq in sorted(seqs, key=lambda q: (-len(q), q)):  # the longest name first
+        by_first.setdefault(seq[0], []).append(seq)
+    lower = {w for w in texts if w.islower()}
+    taken = {t.i for _m, span in found for t in span}
+    for i, w in enumerate(texts):
+        for seq in by_first.get(w, ()):
+            j = i + len(seq)
+            if tuple(texts[i:j]) != seq or any(k in taken for k in range(i, j)) or not _stands_alone(doc, texts, i, j, lower):
+                continue
+            s, e = char_span(doc, i, j)
+            m = seqs[seq]
+            found.append((replace(m, mention=Mention(doc_id, s, e, text[s:e]), basis=m.basis + "+repeated"), doc[i:j]))
+            taken.update(range(i, j))
+            break
+    return found
+
+
+def repeated_surnames(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMention, Span]],
+                      texts: list[str], gaz: Gazetteer) -> list[tuple[EntityMention, Span]]:
+    """"Fishback is a BDS supporter" after "a play by Dan Fishback": the model misses many a bare
+    surname, so the surname of a person the document names in full is that person wherever it
+    stands alone, and a bare surname the model typed otherwise ("Republican Senators Hatch, Roth,
+    and Hayakawa" as an organisation) is the person too.  Not when two people of the text share
+    it, when the word is also written in lower case (a common word: "Price", "Rice"), or when it
+    is part of a longer capitalised name.  Returns ``found`` with those mentions added or retyped."""
+    people: dict[str, set[str]] = {}
+    keys: dict[str, str | None] = {}
+    for m, _span in found:
+        parts = m.name.split()
+        if m.type == "Person" and 2 <= len(parts) <= 4 and len(parts[-1]) >= 3 and parts[-1].isalpha() \
+                and parts[-1][:1].isupper() and not parts[-1].isupper():
+            people.setdefault(parts[-1], set()).add(m.key or m.name)
+            keys[parts[-1]] = m.key
+    surnames = {w for w, who in people.items() if len(who) == 1}
+    if not surnames:
+        return found
+    lower = {w for w in texts if w.islower()}
+    found = [(replace(m, type="Person", basis=m.basis + "+surname"), span)
+             if m.name in surnames and m.type in ("Organization", "Place") and m.key is None
+             and m.name.lower() not in lower else (m, span) for m, span in found]
+    taken = {t.i for _m, span in found for t in span}
+    for i, w in enumerate(texts):
+        if w not in surnames or i in taken or w.lower() in lower:
+            continue
+        key = gaz.lookup_name(w)
+        if key is not None and gaz[key].type != "Person":
+            continue  # "Jordan", "Washington": the gazetteer's sense
+        if not _stands_alone(doc, texts, i, i + 1, lower):
+            continue  # "Fishback Foundation", "Hunter Biden": another name
+        s, e = char_span(doc, i, i + 1)
+        found.append((EntityMention(Mention(doc_id, s, e, text[s:e]), w, "Person", keys[w], "surname-of-person"),
+                      doc[i:i + 1]))
+    return found
 
 
 def definite_references(doc: Doc, text: str, found: list[tuple[EntityMention, Span]],

@@ -318,7 +318,7 @@ class SentenceView:
                 elif c.dep_ == "prep" and (tok.lower_ in HOLDER_NOUNS and c.lower_ in LIST_PREPS | {"such"} or (
                         tok.pos_ == "NOUN" and c.lower_ in ("including", "such"))):
                     # "Mueller charged 34 people, including Paul Manafort": an example list names them
-                    found.extend(self._list_members(c, depth))
+                    found.extend(self.list_members(c, depth))
                 elif tok.lower_ in HOLDER_NOUNS and c.dep_ == "acl" and c.lemma_ == "lead" and c.tag_ == "VBN":
                     # "the coalition, led by the United States, carried out strikes": its leader acts
                     found.extend(prep_objects(self, c, ("by",)))
@@ -388,7 +388,7 @@ class SentenceView:
                     return self.ents(c, depth + 1)
         return []
 
-    def _list_members(self, prep: Token, depth: int) -> list[int]:
+    def list_members(self, prep: Token, depth: int) -> list[int]:
         out: list[int] = []
         for p in prep.subtree:
             if p.dep_ == "pobj" and p.head.i in (prep.i,) or (p.dep_ == "pobj" and p.head.dep_ in ("prep", "amod") and p.head.head.i == prep.i):
@@ -1213,6 +1213,10 @@ class RelationExtractor:
                 if c.dep_ in ("dobj", "obj", "dative", "attr") and "" in trig.obj_preps:
                     objects.extend(view.ents(c))
             objects.extend(prep_objects(view, verb, [p for p in trig.obj_preps if p]))
+            if not objects and "" in trig.obj_preps and any(c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" for c in verb.children):
+                # "Mueller charged 34 people, including Paul Manafort": the list hangs on the verb
+                objects = [i for c in verb.children if c.dep_ == "prep" and c.lower_ == "including"
+                           for i in view.list_members(c, 0)]
             if not objects and "" in trig.obj_preps:
                 objects = relative_object(view, verb)  # "the rebels, whom Turkey funds"
             if not objects and "" in trig.obj_preps:
@@ -1289,9 +1293,10 @@ class RelationExtractor:
                     m = view.mention_of(t)
                     if m is not None:
                         objects.append(m)
-        first = min(subj_tokens)
+        # the clause is the verb and its subject, either way round ("…, reports the Jewish Virtual Library.")
+        first, last = min(subj_tokens | {verb.i}), max(subj_tokens | {verb.i})
         tail = verb.dep_ == "conj" and first > 0 and verb.doc[first - 1].text == "," and \
-            all(t.is_punct for t in verb.doc[verb.i + 1:view.sent.end])
+            all(t.is_punct or t.is_space for t in verb.doc[last + 1:view.sent.end])
         if tail or verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
             # "As Politico pointed out, MEK have killed Americans"; "Khweis made it to Syria, The
             # Washington Post reports" (parsed as a conjunct): the main clause is the report
@@ -1391,7 +1396,7 @@ class RelationExtractor:
             # "officials paid to speak in support of MEK, including James Woolsey and Porter Goss":
             # the parser hangs the list of people on the trigger noun; they are its agents
             subjects = [i for c in noun.children if c.dep_ == "prep" and c.lower_ in LIST_PREPS
-                        for i in view._list_members(c, 0) if view.mentions_by_idx[i].type == "Person"]
+                        for i in view.list_members(c, 0) if view.mentions_by_idx[i].type == "Person"]
         subjects = [s for s in subjects if s not in objects]
         pairs = [(s, o) for s in subjects for o in objects]
         if "between" in trig.obj_preps:
@@ -1404,7 +1409,9 @@ class RelationExtractor:
         """Role nouns link the entity that holds the role (host) to the entity it is relative to."""
         if noun.dep_ == "compound" and noun.head.lower_ in ROLE_BEARERS:
             noun = noun.head  # "Syria, a client state of Putin": the role word modifies "state"
-        others = [i for c in noun.children if c.dep_ in ("compound", "poss", "nmod", "amod") for i in view.ents(c)]
+        # "Republican opponent Doug Wardlow": a party's adjective says whose member the holder is
+        others = [i for c in noun.children if c.dep_ in ("compound", "poss", "nmod", "amod") for i in view.ents(c)
+                  if not (view.mentions_by_idx[i].type == "Group" and view.mentions_by_idx[i].basis == "demonym")]
         others.extend(prep_objects(view, noun, trig.role_preps))
         if not others and noun.dep_ == "conj":
             # "Al Qaeda affiliates, partners, and allies": the modifier of the first conjunct
@@ -1413,7 +1420,7 @@ class RelationExtractor:
         if not others:
             # "Iran ... connecting with its allies, including Iraq": "its" stands for the actor before
             others = [i for c in noun.children if c.dep_ == "poss" and c.lower_ == "its" for i in view.antecedent(c)]
-        hosts = self._hosts(view, noun)
+        hosts = self._hosts(view, noun, member=trig.type == "PART_OF")
         n = _conj_root(noun)
         if not others and n.dep_ == "pobj" and n.head.lower_ == "as" and n.head.head.pos_ == "VERB" \
                 and not _is_passive(n.head.head):
@@ -1447,7 +1454,7 @@ class RelationExtractor:
                                      trig.confidence))
         return out
 
-    def _hosts(self, view: SentenceView, noun: Token) -> list[int]:
+    def _hosts(self, view: SentenceView, noun: Token, member: bool = False) -> list[int]:
         hosts: list[int] = []
         n = _conj_root(noun)
         # "one of the strongholds of X": climb from the role noun to "one"
@@ -1457,8 +1464,13 @@ class RelationExtractor:
             # "Khweis spent months as a member of ISIS"; "the US designated X as a branch of Y"
             verb = n.head.head
             hosts.extend(i for c in verb.children if c.dep_ == "dobj" for i in view.ents(c))
-            if not hosts and not _is_passive(verb) and not any(c.dep_ == "dobj" for c in verb.children):
-                hosts.extend(subjects_of(view, verb))  # (but "regards the Kurds as collaborators")
+            # (but "regards the Kurds as collaborators"; a member is the subject: "Meadows, who has
+            # investigated Russian interference as a member of the House Oversight Committee")
+            if not hosts and not _is_passive(verb) and (member or not any(c.dep_ == "dobj" for c in verb.children)):
+                hosts.extend(subjects_of(view, verb))
+        elif n.dep_ == "nsubj" and n.head.lemma_ == "include":
+            # "Other AJHS Academic Council members who signed include Ari Kelman, Riv-Ellen Prell, ..."
+            hosts.extend(i for c in n.head.children if c.dep_ in ("dobj", "attr") for i in view.ents(c))
         elif n.dep_ == "dobj" and n.head.lemma_ == "swear" and _is_passive(n.head):
             # "the Houthi rebels are sworn enemies of al-Qaeda" (parsed as a passive "sworn")
             hosts.extend(i for c in n.head.children if c.dep_ == "nsubjpass" for i in view.ents(c))
@@ -1477,22 +1489,28 @@ class RelationExtractor:
                     hosts.append(m)
         elif n.dep_ in ("appos", "compound"):
             # "Turkey, a NATO member"; "NATO ally Turkey"; "the U.S. and Turkey, allies for decades"
-            m = view.mention_of(n.head)
+            head = n.head
+            # "TVEL and TENEX, both a part of the Rosatom group": a role of the whole coordination
+            every = _plural(n) or any(c.lower_ in ("both", "all", "each") for c in n.children)
+            if n.dep_ == "appos" and not every:
+                # "between Randy Credico and Adam Schiff, the ranking member on ...": the last conjunct's
+                head = max((c for c in (head, *head.conjuncts) if c.i < n.i), key=lambda c: c.i, default=head)
+            m = view.mention_of(head)
             if m is not None:
-                hosts.extend(view.ents(n.head) if n.dep_ == "appos" and _plural(n) else [m])
+                hosts.extend(view.ents(head) if n.dep_ == "appos" and every else [m])
         for c in noun.children:
             if c.dep_ == "appos":
                 hosts.extend(view.ents(c))
             if c.dep_ in ("nsubj", "nsubjpass"):  # small clause: "considers the YPG a branch of the PKK"
                 hosts.extend(view.ents(c))
             if c.dep_ == "prep" and c.lower_ in LIST_PREPS:
-                hosts.extend(view._list_members(c, 0))
+                hosts.extend(view.list_members(c, 0))
         # "X, Y and Z affiliates including A": the list may hang on a conjunct
         for c in noun.children:
             if c.dep_ == "conj":
                 for cc in c.children:
                     if cc.dep_ == "prep" and cc.lower_ in LIST_PREPS:
-                        hosts.extend(view._list_members(cc, 0))
+                        hosts.extend(view.list_members(cc, 0))
         if not hosts and noun.dep_ == "conj" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
             # "Syrian forces and their Russian and Iranian allies": "their" is the first conjunct
             first = noun.head

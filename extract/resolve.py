@@ -183,7 +183,9 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
             typ = sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
             if ck in people:
                 typ = "Person"  # "Jack Lew" and three "Lew" the model took for an organisation
-            name = sorted(surfaces.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+            # a person is named in full ("Jeff Sessions"), however often the text says "Sessions"
+            name = sorted(surfaces.items(), key=lambda kv: (-(typ == "Person" and len(kv[0].split()) > 1),
+                                                            -kv[1], -len(kv[0]), kv[0]))[0][0]
             if _stray_fragment(name, typ, ms) and ck not in people:
                 # "Uranium", "Russiagate", "Podesta": a lone capitalised word the model took for an
                 # organisation and nothing else confirms; logged, not made an entity

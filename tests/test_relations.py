@@ -767,3 +767,40 @@ def test_no_false_state_actors(extractor):
                           "Syrian rebel allies entered Afrin.")
     assert ("pentagon", "ACCUSES", "united-states") not in got and ("syria", "COOPERATES_WITH", "turkey") not in got
     assert not [t for t in got if "syria" in (t[0], t[2])], sorted(got)
+
+
+@pytest.mark.parametrize("text, triple", [
+    # a surname alone, and a name given whole a second time, are the entity the text named
+    ("A play by Dan Fishback opened. Fishback is a BDS supporter and a member of the JVP Artists Council.",
+     ("Fishback", "SUPPORTS", "bds-movement")),
+    ("Lila Corwin-Berman is the chair of the AJHS Academic Council. Other AJHS Academic Council members who "
+     "signed the petition include Ari Kelman and Deborah Dash Moore.", ("Deborah Dash Moore", "PART_OF", "AJHS Academic Council")),
+    # a list on the verb; a report closing the sentence, either way round; members as subjects
+    ("All told, Mueller charged 34 people, including the president’s former campaign chairman, Paul Manafort.",
+     ("Mueller", "ACCUSES", "Paul Manafort")),
+    ("Khweis made it to Syria and was captured by Kurdish forces, The Washington Post reports.\nKhweis is a case.",
+     ("the-washington-post", "REPORTS_ON", "syria")),
+    ("Terrorists in Gaza launched rockets at Israel, reports the Jewish Virtual Library.",
+     ("jewish-virtual-library", "REPORTS_ON", "israel")),
+    ("Mark Meadows, who has investigated Russian interference as a member of the House Oversight and Government "
+     "Reform Committee, is a critic.", ("Mark Meadows", "PART_OF", "House Oversight and Government Reform Committee")),
+    ("Campbell told the FBI about TVEL and TENEX, both a part of the Rosatom group.", ("tvel", "PART_OF", "rosatom")),
+    ("During a debate with Republican opponent Doug Wardlow, Ellison was asked about Farrakhan.",
+     ("Doug Wardlow", "PART_OF", "republican-party")),
+])
+def test_names_said_again_lists_and_members(extractor, text, triple):
+    got = rels(extractor, text)
+    assert triple in got and not got[triple][0].negated, (text, sorted(got))
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("During a debate with Republican opponent Doug Wardlow, Ellison was asked about Farrakhan.",
+     ("Doug Wardlow", "ACCUSES", "republican-party")),
+    ("In a recent communication between Randy Credico, an Assange supporter, and Adam Schiff, the ranking member "
+     "on the House Judiciary Committee, the fear was confirmed.", ("Randy Credico", "PART_OF", "House Judiciary Committee")),
+    # "Price" is also a common word of the text: no surname of Tom Price
+    ("Tom Price spoke. The price of oil rose, and Price said so.", ("Price", "REPORTS_ON", "oil")),
+])
+def test_names_said_again_lists_and_members_do_not_overreach(extractor, text, absent):
+    got = rels(extractor, text)
+    assert absent not in got, (text, sorted(got))
