@@ -1168,7 +1168,7 @@ class RelationExtractor:
     def _verb(self, view: SentenceView, verb: Token, trig: Trigger) -> list[Candidate]:
         if trig.light:
             return self._supplied(view, verb, trig) if trig.type == "SUPPORTS" else []
-        passive = _is_passive(verb)
+        passive = _is_passive(verb) and verb.lemma_ != "rid"  # "get rid of X" is no passive in meaning
         if trig.obj_preps == ("clause",):
             return self._reports(view, verb, trig)
         if trig.inverse_subject:
@@ -1352,6 +1352,12 @@ class RelationExtractor:
                              or c.dep_ != "ccomp" and c.lemma_.lower() in CONTENT_VERBS)
                         for t in c.subtree if _depth_below(t, c) < REPORT_DEPTH
                         for m in [view.mention_of(t)] if m is not None]
+        if trig.type == "THREATENS":
+            # "threats to blow up the White House and conquer Rome and Spain": what it would strike
+            for c in noun.children:
+                if c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                    objects += [i for v in (c, *c.conjuncts) for g in v.children if g.dep_ in ("dobj", "obj")
+                                for i in view.ents(g) if i not in objects]
         if not objects and subjects:
             # "operations by our Israeli allies against Quds Force leaders": the object's
             # preposition is often attached to the agent's noun

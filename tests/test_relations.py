@@ -787,6 +787,12 @@ def test_no_false_state_actors(extractor):
     ("Campbell told the FBI about TVEL and TENEX, both a part of the Rosatom group.", ("tvel", "PART_OF", "rosatom")),
     ("During a debate with Republican opponent Doug Wardlow, Ellison was asked about Farrakhan.",
      ("Doug Wardlow", "PART_OF", "republican-party")),
+    # invasions and reprisals; what a threat would strike; "get rid of"
+    ("Estimates of the cost of a US invasion of North Korea have run high.", ("united-states", "FIGHTS", "north-korea")),
+    ("The drone brought devastating Israeli reprisals against Syria.", ("israel", "FIGHTS", "syria")),
+    ("ISIS quoted the Qur’an in threats to blow up the White House and conquer Rome and Spain.",
+     ("islamic-state", "THREATENS", "spain")),
+    ("This was four years after the U.S. tried to get rid of Chavez in a coup.", ("united-states", "THREATENS", "Chavez")),
 ])
 def test_names_said_again_lists_and_members(extractor, text, triple):
     got = rels(extractor, text)
