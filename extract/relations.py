@@ -1590,8 +1590,10 @@ class RelationExtractor:
                 if p.same_country:
                     cs, ct = self.country_of(msrc.key), self.country_of(mtgt.key)
                     region = bool(p.place_roles) and self.role_of(mtgt.key) in p.place_roles
-                    if not cs and ct and (mtgt.type == "State" or region) and _address_like(doc, sa, sb):
-                        pass  # "from Calais, France, to Dover", "Tempe, Arizona": a town the gazetteer does not know
+                    if (not cs or region) and ct and (mtgt.type == "State" or region) and _address_like(doc, sa, sb):
+                        # "from Calais, France, to Dover", "Tempe, Arizona": a town the gazetteer does not
+                        # know; "Alexandria, Va.": a namesake of a town it knows elsewhere
+                        pass
                     elif not cs or not ct or cs != ct:
                         continue
                     if p.type == "LOCATED_IN" and doc[sb.end:sb.end + 2].text.strip()[:1] == "," and \
@@ -1947,7 +1949,11 @@ def _act_owners(view: SentenceView, noun: Token) -> list[int]:
 def _address_like(doc: Doc, place: Span, state: Span) -> bool:
     """"Calais, France," as an address: the pair closes with punctuation and is not part of a
     comma-separated list ("Iraq, Syria, Lebanon")."""
-    after = doc[state.end].text if state.end < len(doc) else "."
+    # ("Alexandria, Va." closes its sentence with the abbreviation's own period)
+    k = state.end
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    after = doc[k].text if k < len(doc) and not doc[k].is_sent_start and k == state.end else "."
     before = doc[place.start - 1].text if place.start > 0 else ""
     closes = after in (",", ".", ")", ";", ":") or (after.islower() and after not in ("and", "or"))
     return closes and before not in (",", "and", "or")  # "in Charleston, South Carolina on Saturday"

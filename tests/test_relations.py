@@ -793,6 +793,11 @@ def test_no_false_state_actors(extractor):
     ("ISIS quoted the Qur’an in threats to blow up the White House and conquer Rome and Spain.",
      ("islamic-state", "THREATENS", "spain")),
     ("This was four years after the U.S. tried to get rid of Chavez in a coup.", ("united-states", "THREATENS", "Chavez")),
+    # places: an address closing its sentence, a place right before "in" another, a mosque
+    ("He worked as a bus driver in Alexandria, Va.\nHe also smoked.", ("Alexandria", "LOCATED_IN", "virginia")),
+    ("Migrants from France arriving in Dover, England, said so.", ("Dover", "LOCATED_IN", "england")),
+    ("US nuclear weapons are based on Diego Garcia in the Indian Ocean.", ("diego-garcia", "LOCATED_IN", "Indian Ocean")),
+    ("Wills restricts the call to the area around the Sacred Mosque in Mecca.", ("Sacred Mosque", "LOCATED_IN", "mecca")),
 ])
 def test_names_said_again_lists_and_members(extractor, text, triple):
     got = rels(extractor, text)
