@@ -167,6 +167,11 @@ class GazetteerMatcher:
             if state.type == "State" and state.country == entry.country and self._case_ok(doc, seq[:n], hit[2]) \
                     and doc[seq[n]].text[:1].isupper():
                 return n, hit[0], hit[1]
+        # "the Iranian Revolutionary Guard Corps", "the Israeli Air Force": its state's demonym
+        state_id = self.gazetteer.demonyms.get(doc[seq[0]].text.lower()) if len(seq) > 1 else None
+        if state_id and state_id in self.gazetteer and self.gazetteer[state_id].type == "State" \
+                and self.gazetteer[state_id].country == entry.country and doc[seq[1]].text[:1].isupper():
+            return 1, state_id, True
         return None
 
     @staticmethod

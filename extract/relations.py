@@ -1094,7 +1094,7 @@ class RelationExtractor:
                             owner = noun
                     for c in owner.children:
                         if c.dep_ == "poss":
-                            for t in view.ents(c):
+                            for t in _possessors(view, c):
                                 mt = view.mentions_by_idx[t]
                                 if mt.type in link["target_types"]:
                                     out.append(Candidate(idx, t, link["type"], c, f"link:{link['rule']}",
@@ -1944,6 +1944,17 @@ def _act_owners(view: SentenceView, noun: Token) -> list[int]:
     out += [i for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
             for p in c.children if p.dep_ == "pobj" for i in view.ents(p)]
     return _unique(out)
+
+
+def _possessors(view: SentenceView, poss: Token) -> list[int]:
+    """The mentions a possessive names.  "the Quds Force of Iran’s Revolutionary Guard Corps": the
+    parser hangs "’s" on "Force"; the name right before the "’s" is the possessor."""
+    for c in poss.children:
+        if c.dep_ == "case" and c.i > 0 and c.i - 1 != poss.i:
+            m = view.mention_of(poss.doc[c.i - 1])
+            if m is not None and m != view.mention_of(poss):
+                return [m]
+    return view.ents(poss)
 
 
 def _address_like(doc: Doc, place: Span, state: Span) -> bool:
