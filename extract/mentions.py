@@ -245,6 +245,9 @@ def type_from_name(name: str, label: str) -> tuple[str, str] | None:
         if label == "WORK_OF_ART":
             return None
         return "Organization", "ner:ORG"
+    if label in ("GPE", "LOC") and 2 <= len(low) <= 3 and low[0] in words("first_name") and low[-1] not in words("first_name") \
+            and not is_country(name):
+        return "Person", f"ner:{label}+first_name"  # "Mohamed Elibiary" mis-tagged as a place
     if label == "GPE":
         return "Place", "ner:GPE"
     if label in ("LOC",):

@@ -82,6 +82,10 @@ def test_demonyms_only_as_actors(extractor):
     ("Syrian Observatory Foundation", "ORG", "Organization"),
     ("Ahmed Mansour", "PERSON", "Person"),
     ("Saraqib", "GPE", "Place"),
+    # a given name first: a person the model took for a place; a country stays one
+    ("Mohamed Elibiary", "GPE", "Person"),
+    ("Abu Zubaydah", "LOC", "Person"),
+    ("San Marino", "GPE", "Place"),
 ])
 def test_typing_rules_for_unknown_names(name, label, expected):
     assert type_from_name(name, label)[0] == expected
