@@ -1146,8 +1146,16 @@ class RelationExtractor:
             return max(i for i in conjuncts if i < c.i) == root.i
 
         candidates = [c for c in holder.children if c.dep_ in ("appos", "compound") and is_title(c) and own(c)]
+        # "Tracy Barnes, one of the CIA officials responsible": the title of a partitive
+        candidates += [q for c in holder.children if c.dep_ == "appos" and c.lower_ == "one" and own(c)
+                       for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for q in p.children if q.dep_ == "pobj" and is_title(q)]
         if holder.dep_ == "appos" and is_title(holder.head):
             candidates.append(holder.head)
+        elif holder.dep_ == "appos":
+            # "My friend William Binney, the greatest expert, former Technical Director of the NSA":
+            # the title is the person's sister apposition
+            candidates += [c for c in holder.head.children if c.dep_ == "appos" and c.i > holder.i and is_title(c)]
         if holder.dep_ == "nsubj" and holder.head.lemma_ == "be":
             # "James Comey was head of the FBI", "she is a writer and a member of the council"
             attrs = [c for c in holder.head.children if c.dep_ == "attr"]

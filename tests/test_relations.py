@@ -803,6 +803,11 @@ def test_no_false_state_actors(extractor):
      ("islamic-revolutionary-guard-corps", "PART_OF", "iran")),
     ("The cash went to the Quds Force of Iran’s militant Islamic Revolutionary Guard Corps.",
      ("islamic-revolutionary-guard-corps", "PART_OF", "iran")),
+    # a title in a partitive, or in the person's sister apposition
+    ("Tracy Barnes, one of the CIA officials responsible for the operation, was awarded a medal.",
+     ("Tracy Barnes", "PART_OF", "cia")),
+    ("My friend William Binney, the world’s greatest expert on surveillance, former Technical Director of the NSA, "
+     "has stated that it is impossible.", ("William Binney", "PART_OF", "national-security-agency")),
 ])
 def test_names_said_again_lists_and_members(extractor, text, triple):
     got = rels(extractor, text)
