@@ -24,7 +24,7 @@ from typing import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.normalize import CLOSING_QUOTES, OPENING_QUOTES
+from newsgraph.extract.normalize import CLOSING_QUOTES, OPENING_QUOTES, POSSESSIVES
 from newsgraph.records import SYMMETRIC_RELATIONS, EntityMention, Evidence, RawRelation
 
 # Which entity types each relation accepts at each end (None: any).
@@ -1092,13 +1092,19 @@ class RelationExtractor:
                         noun = root.head if root.dep_ == "appos" else root.head.head
                         if noun.lower_ in PLACE_NOUNS:
                             owner = noun
-                    for c in owner.children:
-                        if c.dep_ == "poss":
-                            for t in _possessors(view, c):
-                                mt = view.mentions_by_idx[t]
-                                if mt.type in link["target_types"]:
-                                    out.append(Candidate(idx, t, link["type"], c, f"link:{link['rule']}",
-                                                         link["confidence"]))
+                    possessives = [c for c in owner.children if c.dep_ == "poss"]
+                    k = span.start - 1
+                    if not possessives and owner is root and k > view.sent.start and span.doc[k].text in POSSESSIVES \
+                            and root.dep_ not in ("compound", "amod", "nmod", "poss"):
+                        # "Breitbart News’ Joel Pollak contributed": a possessive right before the name
+                        # the parser did not attach (not "the CIA’s Bush-era regime": a modifier)
+                        possessives = [span.doc[k - 1]]
+                    for c in possessives:
+                        for t in _possessors(view, c):
+                            mt = view.mentions_by_idx[t]
+                            if mt.type in link["target_types"]:
+                                out.append(Candidate(idx, t, link["type"], c, f"link:{link['rule']}",
+                                                     link["confidence"]))
         return out
 
     @staticmethod

@@ -808,6 +808,9 @@ def test_no_false_state_actors(extractor):
      ("Tracy Barnes", "PART_OF", "cia")),
     ("My friend William Binney, the world’s greatest expert on surveillance, former Technical Director of the NSA, "
      "has stated that it is impossible.", ("William Binney", "PART_OF", "national-security-agency")),
+    # a person after an outlet's possessive, found and linked even where the model and the parser miss them
+    ("Emails were released.\nBreitbart News’ Joel Pollak contributed to this report.",
+     ("Joel Pollak", "PART_OF", "breitbart-news")),
 ])
 def test_names_said_again_lists_and_members(extractor, text, triple):
     got = rels(extractor, text)
@@ -823,6 +826,7 @@ def test_names_said_again_lists_and_members(extractor, text, triple):
     ("Tom Price spoke. The price of oil rose, and Price said so.", ("Price", "REPORTS_ON", "oil")),
     ("The cash went to the Quds Force of Iran’s militant Islamic Revolutionary Guard Corps.",
      ("islamic-revolutionary-guard-corps", "PART_OF", "quds-force")),
+    ("She was involved in the worst abuses of the CIA’s Bush-era torture regime.", ("george-w-bush", "PART_OF", "cia")),
     # the opposition's police is no body of the Syrian state
     ("The Syrian Free Police patrolled Idlib.", ("free-police", "PART_OF", "syria")),
 ])
