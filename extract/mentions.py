@@ -461,6 +461,8 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
             typed = sub_bodies[ent.start], "ner:ORG+sub-body"
         elif typed is not None and is_outlet_named(doc, start):
             typed = "MediaOutlet", f"ner:{ent.label_}+outlet-noun"  # "the state news agency Mehr"
+        elif typed is not None and typed[0] == "Organization" and is_group_named(doc, start, end):
+            typed = "Group", f"ner:{ent.label_}+group-noun"  # "the activist group Local to Global Justice"
         if typed is None:
             return
         typ, basis = typed
@@ -716,6 +718,19 @@ def is_outlet_named(doc: Doc, start: int) -> bool:
     prev = doc[start - 1].lower_ if start >= 1 else ""
     return prev in OUTLET_NOUNS or (prev in NEWS_NOUNS and start >= 2
                                     and doc[start - 2].lower_ in ("news", "media", "tv", "television", "propaganda"))
+
+
+GROUP_NOUNS = frozenset("group club movement".split())
+
+
+def is_group_named(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name at tokens ``start:end`` is called a group, club or movement, before it
+    ("the activist group Local to Global Justice") or in apposition after it ("Trumpettes USA, a
+    Trump fan club"): a political group, not an institution."""
+    if start >= 2 and doc[start - 1].lower_ in GROUP_NOUNS and doc[start - 2].pos_ in ("ADJ", "NOUN", "PROPN"):
+        return True
+    return any(t.lower_ in GROUP_NOUNS and t.dep_ == "appos" and start <= t.head.i < end
+               for t in doc[end:min(end + 6, len(doc))])
 
 
 COREF_TYPES = ("Organization", "Group", "MediaOutlet")

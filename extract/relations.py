@@ -1124,6 +1124,10 @@ class RelationExtractor:
 
         def orgs_of(title: Token) -> list[int]:
             found = list(prep_objects(view, title, link["preps"]))
+            # "the chairman of the Senate panel, Lindsey Graham": the body named on the noun
+            found += [t for p in title.children if p.dep_ == "prep" and p.lower_ in link["preps"]
+                      for q in p.children if q.dep_ == "pobj" and view.mention_of(q) is None and q.pos_ == "NOUN"
+                      for g in q.children if g.dep_ == "compound" for t in [view.mention_of(g)] if t is not None]
             # the title's own modifiers, through a chain of compounds ("IAEA Director General")
             stack = [c for c in title.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
             while stack:
@@ -1173,6 +1177,8 @@ class RelationExtractor:
             # director": the role the verb gives its subject, or its object when it has one
             candidates += [p for a in holder.head.children if a.dep_ == "prep" and a.lower_ == "as"
                            for p in a.children if p.dep_ == "pobj" and is_title(p)]
+        # "a Mar-a-Lago member and founder of the Trumpettes USA": coordinated titles
+        candidates += [c for t in list(candidates) for c in t.conjuncts if is_title(c) and c not in candidates]
         out: list[tuple[Token, int]] = []
         for title in candidates:
             if near(title):

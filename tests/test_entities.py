@@ -324,3 +324,11 @@ def test_a_one_word_body_joins_the_organisation_the_text_named_in_full(extractor
     corpus = resolve([extractor.extract_text(text, "a")], extractor.gazetteer)
     army = [e for e in corpus.entities if "Army" in {m.text for m in e.mentions}]
     assert [e.id for e in army] == ["united-states-army"], [(e.id, e.name) for e in corpus.entities]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Kyrsten Sinema, a co-founder of the activist group Local to Global Justice, invited people.", "Local to Global Justice"),
+    ("Toni Holt Kramer, founder of the Trumpettes USA, a Trump fan club, said so.", "Trumpettes USA"),
+])
+def test_a_name_called_a_group_or_club_is_a_group(extractor, text, surface):
+    assert (surface, "Group") in [(t, typ) for t, typ, _k in typed(extractor, text)]

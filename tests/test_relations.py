@@ -811,6 +811,11 @@ def test_no_false_state_actors(extractor):
     # a person after an outlet's possessive, found and linked even where the model and the parser miss them
     ("Emails were released.\nBreitbart News’ Joel Pollak contributed to this report.",
      ("Joel Pollak", "PART_OF", "breitbart-news")),
+    # coordinated titles; the body named on a title's noun
+    ("Toni Holt Kramer, a Mar-a-Lago member and founder of the Trumpettes USA, a Trump fan club, said so.",
+     ("Toni Holt Kramer", "PART_OF", "Trumpettes USA")),
+    ("The chairman of the Senate panel, Lindsey Graham of South Carolina, was keynote speaker.",
+     ("lindsey-graham", "PART_OF", "Senate")),
 ])
 def test_names_said_again_lists_and_members(extractor, text, triple):
     got = rels(extractor, text)
