@@ -1337,12 +1337,14 @@ class RelationExtractor:
         # not on the state named in his title
         heads = {t.i for o in objects for t in view.mentions_by_idx_span[o]}
         objects = [o for o in objects if not _modifies(view.mentions_by_idx_span[o], heads)]
-        out = [Candidate(s, o, "REPORTS_ON", verb, f"report:{trig.lemma}", trig.confidence)
-               for s in subjects for o in objects]
+        # "wrote Jonathan Spyer in an article for Foreign Policy": one who writes for an outlet is a writer
+        rule = "verb:write" if trig.lemma == "write" and venues else f"report:{trig.lemma}"
+        out = [Candidate(s, o, "REPORTS_ON", verb, rule, trig.confidence) for s in subjects for o in objects]
         return out + [Candidate(v, o, "REPORTS_ON", verb, f"report-venue:{trig.lemma}", trig.confidence - 0.1)
                       for v in _unique(venues) if v not in subjects for o in objects if o != v]
 
     def _noun(self, view: SentenceView, noun: Token, trig: Trigger) -> list[Candidate]:
+        written = False
         if trig.type == "REPORTS_ON":
             subjects = [i for c in noun.children if c.dep_ in ("poss", "compound") for i in view.ents(c)]
         else:
@@ -1403,6 +1405,8 @@ class RelationExtractor:
                 subjects = subjects or prep_objects(view, head, ("from", "by"))
             elif not subjects:
                 subjects = subjects_of(view, head)
+                if trig.type == "REPORTS_ON" and head.lemma_ == "write":
+                    written = True  # "Harding wrote a book about Edward Snowden": its writer reports
             if not objects:
                 objects = prep_objects(view, head, [p for p in trig.obj_preps if p not in ("of",)])
         elif trig.type == "REPORTS_ON" and noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" \
@@ -1429,7 +1433,8 @@ class RelationExtractor:
             # "friction between the IRGC and the US Navy": every pair of the coordination
             members = prep_objects(view, noun, ("between",))
             pairs += _pairs_within(members)
-        return [Candidate(s, o, trig.type, noun, f"noun:{trig.lemma}", trig.confidence) for s, o in _unique_pairs(pairs)]
+        rule = "verb:write" if written else f"noun:{trig.lemma}"
+        return [Candidate(s, o, trig.type, noun, rule, trig.confidence) for s, o in _unique_pairs(pairs)]
 
     def _role(self, view: SentenceView, noun: Token, trig: Trigger) -> list[Candidate]:
         """Role nouns link the entity that holds the role (host) to the entity it is relative to."""

@@ -816,6 +816,8 @@ def test_no_false_state_actors(extractor):
      ("Toni Holt Kramer", "PART_OF", "Trumpettes USA")),
     ("The chairman of the Senate panel, Lindsey Graham of South Carolina, was keynote speaker.",
      ("lindsey-graham", "PART_OF", "Senate")),
+    # one who writes a book or an article about someone reports on them, journalist or not
+    ("Harding earlier wrote a book about Edward Snowden which was a similar sham.", ("Harding", "REPORTS_ON", "Edward Snowden")),
 ])
 def test_names_said_again_lists_and_members(extractor, text, triple):
     got = rels(extractor, text)
