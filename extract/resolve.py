@@ -160,6 +160,17 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
                 log.append({"surface": ck[5:], "entity_key": hits[0], "reason": f"surname of a person named in {ext.document.id}"})
         _short_bodies(ext, di, cluster_of, alias_of, final, gazetteer, log)
 
+    # "Mohamad Khweis" in one text, "Mohamad Jamal Khweis" in another: a shorter name of the one
+    # person of the corpus it fits
+    people_keys = sorted({final(k) for k in members if majority_type(k) == "Person"})
+    fulls = {k: _words_of(k, gazetteer) for k in people_keys}
+    for ck in people_keys:
+        if ck.startswith("name:") and ck not in alias_of and len(fulls[ck]) >= 2:
+            longer = [f for f in people_keys if f != ck and _shortens(fulls[ck], fulls[f])]
+            if len(longer) == 1:
+                alias_of[ck] = longer[0]
+                log.append({"surface": ck[5:], "entity_key": longer[0], "reason": "shorter name of a person named in another text"})
+
     # -- build entities ---------------------------------------------------------------------
     grouped: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for (di, mi), ck in cluster_of.items():

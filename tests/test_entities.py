@@ -332,3 +332,13 @@ def test_a_one_word_body_joins_the_organisation_the_text_named_in_full(extractor
 ])
 def test_a_name_called_a_group_or_club_is_a_group(extractor, text, surface):
     assert (surface, "Group") in [(t, typ) for t, typ, _k in typed(extractor, text)]
+
+
+def test_a_shorter_name_joins_the_one_person_another_text_names_in_full(extractor):
+    a = extractor.extract_text("Mohamad Jamal Khweis was sentenced to 20 years.", "a")
+    b = extractor.extract_text("Mohamad Khweis made it to Syria, the Post reports.", "b")
+    c = extractor.extract_text("Walter Allen Grigsby and Walter Peter Grigsby spoke.", "c")
+    d = extractor.extract_text("Walter Grigsby did not.", "d")
+    people = {e.name: e for e in resolve([a, b, c, d], extractor.gazetteer).entities if e.type == "Person"}
+    assert "Mohamad Khweis" in people["Mohamad Jamal Khweis"].aliases and "Mohamad Khweis" not in people
+    assert "Walter Grigsby" in people, sorted(people)  # two people it could shorten: left alone
