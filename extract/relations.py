@@ -1343,7 +1343,29 @@ class RelationExtractor:
         return out + [Candidate(v, o, "REPORTS_ON", verb, f"report-venue:{trig.lemma}", trig.confidence - 0.1)
                       for v in _unique(venues) if v not in subjects for o in objects if o != v]
 
+    def _interview(self, view: SentenceView, noun: Token, trig: Trigger) -> list[Candidate]:
+        """"Omar defended herself in a July interview with ABC News", "during an ABC News
+        interview": the outlet of an interview reports on whoever the clause is about (the
+        subject of the verb the interview hangs on)."""
+        outlets = [i for c in noun.children if c.dep_ in ("compound", "poss") for i in view.ents(c)]
+        outlets += prep_objects(view, noun, ("with", "on"))
+        outlets = [i for i in outlets if view.mentions_by_idx[i].type == "MediaOutlet"]
+        verb, steps = noun, 0
+        while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("pobj", "prep", "compound") and steps < 6:
+            verb, steps = verb.head, steps + 1
+        if not outlets or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        return [Candidate(o, s, "REPORTS_ON", noun, f"noun-interview:{trig.lemma}", trig.confidence - 0.05)
+                for o in _unique(outlets) for s in subjects_of(view, verb) if s not in outlets]
+
     def _noun(self, view: SentenceView, noun: Token, trig: Trigger) -> list[Candidate]:
+        out = self._noun_plain(view, noun, trig)
+        if trig.lemma == "interview":
+            seen = {(c.source, c.target) for c in out}
+            out += [c for c in self._interview(view, noun, trig) if (c.source, c.target) not in seen]
+        return out
+
+    def _noun_plain(self, view: SentenceView, noun: Token, trig: Trigger) -> list[Candidate]:
         written = False
         if trig.type == "REPORTS_ON":
             subjects = [i for c in noun.children if c.dep_ in ("poss", "compound") for i in view.ents(c)]

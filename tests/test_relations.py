@@ -818,6 +818,12 @@ def test_no_false_state_actors(extractor):
      ("lindsey-graham", "PART_OF", "Senate")),
     # one who writes a book or an article about someone reports on them, journalist or not
     ("Harding earlier wrote a book about Edward Snowden which was a similar sham.", ("Harding", "REPORTS_ON", "Edward Snowden")),
+    # the outlet of an interview reports on whom the clause is about
+    ("Omar defended herself against charges of anti-Semitism in a July interview with ABC News.",
+     ("abc-news", "REPORTS_ON", "Omar")),
+    ("Robby Mook was the first official to go on record suggesting collusion, during an ABC News interview at the "
+     "Democratic National Convention.",
+     ("abc-news", "REPORTS_ON", "Robby Mook")),
 ])
 def test_names_said_again_lists_and_members(extractor, text, triple):
     got = rels(extractor, text)
