@@ -1751,6 +1751,8 @@ class RelationExtractor:
             # "Northern Ireland (which is part of the UK)": a place is part of another by lying in it
             c = replace(c, type="LOCATED_IN")
         allowed_s, allowed_t = TYPE_CONSTRAINTS[c.type]
+        if c.type == "REPORTS_ON" and mt.type == "Place" and c.rule.startswith("noun:"):
+            allowed_t = None  # "the Guardian’s coverage of Latin America": a place can be a story's subject
         if allowed_s and ms.type not in allowed_s or allowed_t and mt.type not in allowed_t:
             return None
         if (ms.type, mt.type) in EXCLUDED_TYPE_PAIRS.get(c.type, ()):

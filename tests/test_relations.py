@@ -824,6 +824,7 @@ def test_no_false_state_actors(extractor):
     ("Robby Mook was the first official to go on record suggesting collusion, during an ABC News interview at the "
      "Democratic National Convention.",
      ("abc-news", "REPORTS_ON", "Robby Mook")),
+    ("The Guardian’s coverage of Latin America has long grated with analysts.", ("the-guardian", "REPORTS_ON", "latin-america")),
 ])
 def test_names_said_again_lists_and_members(extractor, text, triple):
     got = rels(extractor, text)
