@@ -523,8 +523,10 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
             while end < len(doc) and words[end][:1].isupper() and words[end].isalpha() and not taken[end]:
                 end += 1
         owner = states_end.get(start - 1 if start and words[start - 1] in POSSESSIVES else start)
-        if ent.label_ in ("ORG", "FAC") and owner is not None and state_body(words, start, end, taken):
-            add_service(owner, start, end)  # "Iran's Army", the model's entity after the state's
+        if ent.label_ in ("ORG", "FAC") and owner is not None and (state_body(words, start, end, taken) or (
+                owner in named_states and words[start - 1] not in POSSESSIVES and state_office(words, start, end))):
+            # "Iran's Army", "U.S. | District Court": the model's entity after the state's
+            add_service(owner, start, end)
             continue
         pieces = _name_pieces(doc, gaz, start, end, split_commas=ent.label_ in ("PERSON", "ORG"))
         for start, end in pieces:
@@ -777,6 +779,16 @@ def repeated_names(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMen
     finds a name in one context and misses it in another, so a name of two words or more the
     document gives once is that entity wherever else it is written whole.  Returns ``found`` with
     those mentions added."""
+    # "“Dem Candidate Ilhan Omar Defending Tweet On ...”": a headline's person run into the words
+    # after the name is the person the text names elsewhere
+    people = {tuple(t.text for t in span) for m, span in found if m.type == "Person" and len(span) >= 2}
+    for n, (m, span) in enumerate(found):
+        if m.type == "Person" and len(span) >= 3 and m.key is None:
+            head = next((k for k in range(len(span) - 1, 1, -1) if tuple(t.text for t in span[:k]) in people), None)
+            if head is not None:
+                s, e = char_span(doc, span.start, span.start + head)
+                found[n] = (replace(m, mention=Mention(doc_id, s, e, text[s:e]), name=span[:head].text,
+                                    basis=m.basis + "+known-head"), span[:head])
     seqs: dict[tuple[str, ...], EntityMention] = {}
     for m, span in found:
         if len(span) >= 2 and "coref" not in m.basis:

@@ -342,3 +342,17 @@ def test_a_shorter_name_joins_the_one_person_another_text_names_in_full(extracto
     people = {e.name: e for e in resolve([a, b, c, d], extractor.gazetteer).entities if e.type == "Person"}
     assert "Mohamad Khweis" in people["Mohamad Jamal Khweis"].aliases and "Mohamad Khweis" not in people
     assert "Walter Grigsby" in people, sorted(people)  # two people it could shorten: left alone
+
+
+def test_a_headline_person_run_into_words_is_the_person_named_elsewhere(extractor):
+    text = ("Ilhan Omar won.\n“Dem Candidate Ilhan Omar Defending Tweet On ‘The Evil Doings Of Israel,’” "
+            "by Frank Camp, Daily Wire, October 28, 2018:\n")
+    people = [t for t, typ, _k in typed(extractor, text) if typ == "Person"]
+    assert people.count("Ilhan Omar") == 2 and not any("Defending" in p for p in people), people
+
+
+def test_an_office_after_its_states_name_keeps_it(extractor):
+    got = typed(extractor, "Patel pleaded guilty Thursday in U.S. District Court to two counts.")
+    assert ("District Court", "Organization", None) in got
+    ext = extractor.extract_text("Patel pleaded guilty Thursday in U.S. District Court to two counts.")
+    assert "U.S. District Court" in [m.name for m in ext.mentions]
