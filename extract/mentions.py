@@ -537,6 +537,7 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
     out.sort(key=lambda pair: (pair[0].mention.start, pair[0].mention.end))
     out = link_acronyms(doc, out, text)
     out.extend(definite_references(doc, text, out, [w.lower() for w in words]))
+    out = office_names(out, words)
     out = possessed_people(doc, doc_id, text, out, words)
     out = repeated_surnames(doc, doc_id, text, repeated_names(doc, doc_id, text, out, words), words, gaz)
     out.sort(key=lambda pair: (pair[0].mention.start, pair[0].mention.end))
@@ -737,6 +738,27 @@ def is_group_named(doc: Doc, start: int, end: int) -> bool:
 
 COREF_TYPES = ("Organization", "Group", "MediaOutlet")
 COREF_WINDOW = 12  # sentences
+
+
+OFFICE_HEADS = frozenset("Mission Embassy Consulate Delegation".split())
+
+
+def office_names(found: list[tuple[EntityMention, Span]], texts: list[str]) -> list[tuple[EntityMention, Span]]:
+    """"The US Mission in China", "the US Mission to the UN": a state's office is named with the
+    place or body it serves (one "US Mission" for all of them would be wrong).  The name grows; the
+    mention's span and the place's own mention stay as they are."""
+    starts = {span.start: (m, span) for m, span in found}
+    out = []
+    for m, span in found:
+        k = span.end
+        if m.type == "Organization" and texts[span.end - 1] in OFFICE_HEADS and k + 1 < len(texts) \
+                and texts[k] in ("in", "to"):
+            j = k + 2 if texts[k + 1] == "the" else k + 1
+            place = starts.get(j)
+            if place is not None and place[0].type in ("State", "Place", "Organization"):
+                m = replace(m, name=f"{m.name} {span.doc[k:place[1].end].text}")
+        out.append((m, span))
+    return out
 
 
 def possessed_people(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMention, Span]],

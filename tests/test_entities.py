@@ -356,3 +356,9 @@ def test_an_office_after_its_states_name_keeps_it(extractor):
     assert ("District Court", "Organization", None) in got
     ext = extractor.extract_text("Patel pleaded guilty Thursday in U.S. District Court to two counts.")
     assert "U.S. District Court" in [m.name for m in ext.mentions]
+
+
+def test_a_states_office_is_named_with_the_place_it_serves(extractor):
+    ext = extractor.extract_text("The US Mission in China issued a health alert. He spoke for the US Mission to the UN.")
+    names = [m.name for m in ext.mentions]
+    assert "US Mission in China" in names and "US Mission to the UN" in names and "China" in names, names
