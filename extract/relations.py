@@ -1322,7 +1322,8 @@ class RelationExtractor:
             # Washington Post reports" (parsed as a conjunct): the main clause is the report
             own = {t.i for t in verb.subtree}
             for t in verb.head.subtree:
-                m = view.mention_of(t) if t.i not in own else None
+                # (a closing "..., The Washington Post reports" covers what sits near the main verb)
+                m = view.mention_of(t) if t.i not in own and not (tail and _depth_below(t, verb.head) > REPORT_DEPTH) else None
                 if m is not None:
                     objects.append(m)
         # "wrote Jonathan Spyer in an article for Foreign Policy", "said on CNN": an outlet the
