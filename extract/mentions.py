@@ -220,8 +220,8 @@ def type_from_name(name: str, label: str) -> tuple[str, str] | None:
     last = low[-1]
     if label in ("ORG", "PERSON") and all(w in words("state_force") for w in low):
         return "Organization", f"ner:{label}+state_force"  # "Iran's Army": a service, not a militia
-    if label == "ORG" and last in words("title_word"):
-        return None  # "National Security Advisor" is a job, not an organisation
+    if last in words("title_word") and (label == "ORG" or label == "PERSON" and low[0] not in words("first_name")):
+        return None  # "National Security Advisor", "Grand Wizard": a job, not an organisation or a person
     if len(low) > 1 and last in words("name_word", "Place") and (
             label in ("ORG", "FAC") or label == "PERSON" and last in PLACE_NOT_SURNAME):
         return "Place", f"ner:{label}+place_word"  # "Travis Air Force Base", "Ardennes Forest"

@@ -825,6 +825,9 @@ def test_no_false_state_actors(extractor):
      "Democratic National Convention.",
      ("abc-news", "REPORTS_ON", "Robby Mook")),
     ("The Guardian’s coverage of Latin America has long grated with analysts.", ("the-guardian", "REPORTS_ON", "latin-america")),
+    # a title coordinated with another apposition; a job the model took for a person's name
+    ("David Duke, the white supremacist icon and former Grand Wizard of the Ku Klux Klan, was denounced.",
+     ("David Duke", "PART_OF", "ku-klux-klan")),
 ])
 def test_names_said_again_lists_and_members(extractor, text, triple):
     got = rels(extractor, text)
