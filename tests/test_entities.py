@@ -287,7 +287,7 @@ def test_shorter_names_of_a_person_join_the_full_name(extractor):
 @pytest.mark.parametrize("text, body, state", [
     ("Chagai Tzuriel heads the Israeli Ministry of Intelligence.", "Israeli Ministry of Intelligence", "israel"),
     ("They rallied outside the Israeli Consulate in Miami.", "Israeli Consulate in Miami", "israel"),
-    ("They rallied outside the Israeli Consulate.", "Israeli Consulate", "israel"),
+    ("They rallied outside the Israeli Consulate on Friday.", "Israeli Consulate", "israel"),
     ("The commander of Iran’s Army spoke.", "Iran’s Army", "iran"),
     ("The commander of Iran's Army spoke.", "Iran's Army", "iran"),
 ])
