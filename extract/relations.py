@@ -1054,7 +1054,10 @@ class RelationExtractor:
                                 for t in view.ents(p):
                                     mt = view.mentions_by_idx[t]
                                     if mt.type in link["target_types"]:
-                                        out.append(Candidate(idx, t, link["type"], c, f"link:{link['rule']}",
+                                        # an inverse link ("the Republican Party of Bob Dole") points
+                                        # from the prepositional object to the name
+                                        a, b = (t, idx) if link.get("inverse") else (idx, t)
+                                        out.append(Candidate(a, b, link["type"], c, f"link:{link['rule']}",
                                                              link["confidence"]))
                 elif link["via"] == "title":
                     for title, t in self._titled(view, idx, root, link):

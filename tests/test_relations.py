@@ -828,6 +828,8 @@ def test_no_false_state_actors(extractor):
     # a title coordinated with another apposition; a job the model took for a person's name
     ("David Duke, the white supremacist icon and former Grand Wizard of the Ku Klux Klan, was denounced.",
      ("David Duke", "PART_OF", "ku-klux-klan")),
+    ("The Republican Party of Bush I and II, of Bob Dole and John McCain, is history.",
+     ("Bob Dole", "PART_OF", "republican-party")),
 ])
 def test_names_said_again_lists_and_members(extractor, text, triple):
     got = rels(extractor, text)
