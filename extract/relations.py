@@ -61,6 +61,7 @@ HOLDER_NOUNS = frozenset(
 PARTITIVES = frozenset("most much part parts half swathes swaths swath portions portion rest majority chunk "
                        "chunks areas large".split())
 ALLY_ROLES = frozenset("ally allies partner partners".split())
+ALLIANCE_NOUNS = frozenset("coalition alliance axis camp bloc".split())  # joined with their leaders, not in them
 # the forces an actor moves, which it operates through where they go
 TROOP_NOUNS = frozenset("troop troops force forces fighter fighters soldier soldiers militant militants unit units "
                         "personnel adviser advisers advisor advisors mercenary mercenaries commando commandos "
@@ -1496,6 +1497,10 @@ class RelationExtractor:
             return []
         pairs = [(h, o) for h in hosts for o in others]
         typ = trig.type
+        if typ == "PART_OF" and any(p.dep_ == "pobj" and p.lower_ in ALLIANCE_NOUNS and view.mention_of(p) is None
+                                    for c in noun.children if c.dep_ == "prep" and c.lower_ in trig.role_preps
+                                    for p in c.children):
+            typ = "COOPERATES_WITH"  # "part of Assad's coalition", "of the Russian-led alliance": its allies
         if typ == "COOPERATES_WITH" and trig.lemma in ALLY_ROLES \
                 and all(view.mentions_by_idx[o].type == "Organization" for o in others):
             typ = "PART_OF"  # "a NATO ally" is a member of the alliance (an FBI informant is not)

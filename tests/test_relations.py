@@ -830,6 +830,8 @@ def test_no_false_state_actors(extractor):
      ("David Duke", "PART_OF", "ku-klux-klan")),
     ("The Republican Party of Bush I and II, of Bob Dole and John McCain, is history.",
      ("Bob Dole", "PART_OF", "republican-party")),
+    # a part of someone's coalition is their ally, not a part of them
+    ("Hezbollah, stronger than ever, was part of Assad's victorious coalition.", ("hezbollah", "COOPERATES_WITH", "Assad")),
 ])
 def test_names_said_again_lists_and_members(extractor, text, triple):
     got = rels(extractor, text)
@@ -848,6 +850,7 @@ def test_names_said_again_lists_and_members(extractor, text, triple):
     ("She was involved in the worst abuses of the CIA’s Bush-era torture regime.", ("george-w-bush", "PART_OF", "cia")),
     # the opposition's police is no body of the Syrian state
     ("The Syrian Free Police patrolled Idlib.", ("free-police", "PART_OF", "syria")),
+    ("Iran is part of the Russian-led alliance.", ("iran", "PART_OF", "russia")),
 ])
 def test_names_said_again_lists_and_members_do_not_overreach(extractor, text, absent):
     got = rels(extractor, text)
