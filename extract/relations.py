@@ -1182,6 +1182,9 @@ class RelationExtractor:
             candidates += [p for a in holder.head.children if a.dep_ == "prep" and a.lower_ == "as"
                            for p in a.children if p.dep_ == "pobj" and is_title(p)]
         # "a Mar-a-Lago member and founder of the Trumpettes USA": coordinated titles
+        # "Jeff Sessions and other Justice Department officials": the others' title is his too
+        candidates += [c for c in holder.conjuncts if c.i > holder.i and is_title(c)
+                       and any(g.lower_ == "other" for g in c.children)]
         # (or after another word: "the white supremacist icon and former Grand Wizard of the KKK")
         bases = list(candidates) + [c for c in holder.children if c.dep_ == "appos" and own(c)]
         candidates += [c for t in bases for c in t.conjuncts if is_title(c) and c not in candidates]

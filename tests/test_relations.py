@@ -832,6 +832,10 @@ def test_no_false_state_actors(extractor):
      ("Bob Dole", "PART_OF", "republican-party")),
     # a part of someone's coalition is their ally, not a part of them
     ("Hezbollah, stronger than ever, was part of Assad's victorious coalition.", ("hezbollah", "COOPERATES_WITH", "bashar-al-assad")),
+    # "and other officials"; a photo credit
+    ("Attorney General Jeff Sessions and other Justice Department officials appear to be covering for them.",
+     ("Jeff Sessions", "PART_OF", "department-of-justice")),
+    ("A wire photo. (REUTERS/Jim Bourg) That’s good news.", ("Jim Bourg", "PART_OF", "reuters")),
 ])
 def test_names_said_again_lists_and_members(extractor, text, triple):
     got = rels(extractor, text)
