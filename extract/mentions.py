@@ -763,23 +763,25 @@ def office_names(found: list[tuple[EntityMention, Span]], texts: list[str]) -> l
 
 def possessed_people(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMention, Span]],
                      texts: list[str]) -> list[tuple[EntityMention, Span]]:
-    """"The Hill's John Solomon", "Breitbart News’ Joel Pollak": after an outlet's or an
-    organisation's possessive, two or three capitalised words that start with a given name are a
-    person, though the model, reading the possessive as part of a longer name, often misses them.
-    Returns ``found`` with those mentions added."""
+    """"The Hill's John Solomon", "Breitbart News’ Joel Pollak", "— Tracy Wilkinson" (a wire
+    story's sign-off): after an outlet's or an organisation's possessive, or a dash opening a line,
+    two or three capitalised words that start with a given name are a person, though the model
+    often misses them there.  Returns ``found`` with those mentions added."""
     taken = {t.i for _m, span in found for t in span}
     first_names = words("first_name")
-    for m, span in list(found):
-        k = span.end
-        if m.type not in ("MediaOutlet", "Organization") or k >= len(texts) or texts[k] not in POSSESSIVES:
-            continue
+    openers = [span.end for m, span in found if m.type in ("MediaOutlet", "Organization")
+               and span.end < len(texts) and texts[span.end] in POSSESSIVES]
+    openers += [k for k, w in enumerate(texts) if w and set(w) <= set("—–") and (
+        k == 0 or "\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space and "\n" in texts[k - 1])]
+    for k in sorted(openers):
         j = k + 1
-        while j < len(texts) and j - k <= 3 and texts[j][:1].isupper() and texts[j].isalpha() and j not in taken:
+        while j < len(texts) and j - k <= 3 and texts[j][:1].isupper() and texts[j].isalpha() and j not in taken \
+                and "\n" not in doc[j - 1].whitespace_:
             j += 1
         if 2 <= j - k - 1 <= 3 and fold(texts[k + 1]) in first_names and not texts[j - 1].isupper():
             s, e = char_span(doc, k + 1, j)
             found.append((EntityMention(Mention(doc_id, s, e, text[s:e]), doc[k + 1:j].text, "Person", None,
-                                        "possessed+first_name"), doc[k + 1:j]))
+                                        "after-mark+first_name"), doc[k + 1:j]))
             taken.update(range(k + 1, j))
     return found
 

@@ -836,6 +836,8 @@ def test_no_false_state_actors(extractor):
     ("Attorney General Jeff Sessions and other Justice Department officials appear to be covering for them.",
      ("Jeff Sessions", "PART_OF", "department-of-justice")),
     ("A wire photo. (REUTERS/Jim Bourg) That’s good news.", ("Jim Bourg", "PART_OF", "reuters")),
+    ("But Congress has taken no action on its own.\n— Tracy Wilkinson\nLos Angeles Times\n———\n",
+     ("Tracy Wilkinson", "PART_OF", "los-angeles-times")),
 ])
 def test_names_said_again_lists_and_members(extractor, text, triple):
     got = rels(extractor, text)
