@@ -61,6 +61,7 @@ HOLDER_NOUNS = frozenset(
 PARTITIVES = frozenset("most much part parts half swathes swaths swath portions portion rest majority chunk "
                        "chunks areas large".split())
 ALLY_ROLES = frozenset("ally allies partner partners".split())
+APPOINTING_VERBS = frozenset("appoint name hire install promote recruit".split())
 ALLIANCE_NOUNS = frozenset("coalition alliance axis camp bloc".split())  # joined with their leaders, not in them
 # the forces an actor moves, which it operates through where they go
 TROOP_NOUNS = frozenset("troop troops force forces fighter fighters soldier soldiers militant militants unit units "
@@ -1191,7 +1192,12 @@ class RelationExtractor:
         out: list[tuple[Token, int]] = []
         for title in candidates:
             if near(title):
-                out.extend((title, t) for t in orgs_of(title))
+                orgs = orgs_of(title)
+                if not orgs and holder.dep_ == "dobj" and holder.head.lemma_ in APPOINTING_VERBS \
+                        and title.head.lower_ == "as" and title.head.head == holder.head:
+                    # "the Guardian appointed Katherine Viner as editor in chief": the appointer's
+                    orgs = [t for t in subjects_of(view, holder.head) if view.mentions_by_idx[t].type in link["target_types"]]
+                out.extend((title, t) for t in orgs)
         return out
 
     def _verb(self, view: SentenceView, verb: Token, trig: Trigger) -> list[Candidate]:

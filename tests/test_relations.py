@@ -838,6 +838,8 @@ def test_no_false_state_actors(extractor):
     ("A wire photo. (REUTERS/Jim Bourg) That’s good news.", ("Jim Bourg", "PART_OF", "reuters")),
     ("But Congress has taken no action on its own.\n— Tracy Wilkinson\nLos Angeles Times\n———\n",
      ("Tracy Wilkinson", "PART_OF", "los-angeles-times")),
+    ("In 2015 the British Guardian appointed Katherine Viner as editor in chief.",
+     ("Katherine Viner", "PART_OF", "the-guardian")),
 ])
 def test_names_said_again_lists_and_members(extractor, text, triple):
     got = rels(extractor, text)
