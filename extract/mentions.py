@@ -245,8 +245,8 @@ def type_from_name(name: str, label: str) -> tuple[str, str] | None:
         if label == "WORK_OF_ART":
             return None
         return "Organization", "ner:ORG"
-    if label in ("GPE", "LOC") and 2 <= len(low) <= 3 and low[0] in words("first_name") and low[-1] not in words("first_name") \
-            and not is_country(name):
+    if label in ("GPE", "LOC") and 2 <= len(low) <= 3 and low[0] in words("first_name") \
+            and low[-1] not in words("first_name") and not is_country(name):
         return "Person", f"ner:{label}+first_name"  # "Mohamed Elibiary" mis-tagged as a place
     if label == "GPE":
         return "Place", "ner:GPE"
@@ -292,8 +292,8 @@ def demonym_is_actor(tok: Token) -> bool:
     return False
 
 
-PARTISAN_NOUNS = frozenset("opponent opponents challenger challengers nominee nominees incumbent senator senators congressman congresswoman congressmen lawmaker lawmakers representative "
-                           "representatives leader leaders candidate candidates governor governors rep. sen. rep sen".split())
+PARTISAN_NOUNS = frozenset("opponent opponents challenger challengers nominee nominees incumbent senator senators "
+                           "congressman congresswoman congressmen lawmaker lawmakers representative representatives leader leaders candidate candidates governor governors rep. sen. rep sen".split())
 
 
 def party_is_meant(tok: Token) -> bool:
@@ -539,6 +539,8 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
     out.extend(definite_references(doc, text, out, [w.lower() for w in words]))
     out = office_names(out, words)
     out = possessed_people(doc, doc_id, text, out, words)
+    # names the model missed in one place and found in another: found again
+    out = known_heads(doc, doc_id, text, out)
     out = repeated_surnames(doc, doc_id, text, repeated_names(doc, doc_id, text, out, words), words, gaz)
     out.sort(key=lambda pair: (pair[0].mention.start, pair[0].mention.end))
     return short_outlet_names(out)
@@ -797,22 +799,30 @@ def _stands_alone(doc: Doc, texts: list[str], i: int, j: int, lower: set[str]) -
         doc[i - 1].is_sent_start and (prev.lower() in lower or doc[i - 1].pos_ != "PROPN"))
 
 
+def known_heads(doc: Doc, doc_id: str, text: str,
+                found: list[tuple[EntityMention, Span]]) -> list[tuple[EntityMention, Span]]:
+    """"“Dem Candidate Ilhan Omar Defending Tweet On ...”": a headline's person the model ran into
+    the words after the name is the person the text names elsewhere; the mention is cut back to
+    that name.  Returns ``found`` with those mentions cut."""
+    people = {tuple(t.text for t in span) for m, span in found if m.type == "Person" and len(span) >= 2}
+    out = []
+    for m, span in found:
+        if m.type == "Person" and len(span) >= 3 and m.key is None:
+            head = next((k for k in range(len(span) - 1, 1, -1) if tuple(t.text for t in span[:k]) in people), None)
+            if head is not None:
+                s, e = char_span(doc, span.start, span.start + head)
+                m, span = replace(m, mention=Mention(doc_id, s, e, text[s:e]), name=span[:head].text,
+                                  basis=m.basis + "+known-head"), span[:head]
+        out.append((m, span))
+    return out
+
+
 def repeated_names(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMention, Span]],
                    texts: list[str]) -> list[tuple[EntityMention, Span]]:
     """"Other AJHS Academic Council members" after "The AJHS Academic Council is packed": the model
     finds a name in one context and misses it in another, so a name of two words or more the
     document gives once is that entity wherever else it is written whole.  Returns ``found`` with
     those mentions added."""
-    # "“Dem Candidate Ilhan Omar Defending Tweet On ...”": a headline's person run into the words
-    # after the name is the person the text names elsewhere
-    people = {tuple(t.text for t in span) for m, span in found if m.type == "Person" and len(span) >= 2}
-    for n, (m, span) in enumerate(found):
-        if m.type == "Person" and len(span) >= 3 and m.key is None:
-            head = next((k for k in range(len(span) - 1, 1, -1) if tuple(t.text for t in span[:k]) in people), None)
-            if head is not None:
-                s, e = char_span(doc, span.start, span.start + head)
-                found[n] = (replace(m, mention=Mention(doc_id, s, e, text[s:e]), name=span[:head].text,
-                                    basis=m.basis + "+known-head"), span[:head])
     seqs: dict[tuple[str, ...], EntityMention] = {}
     for m, span in found:
         if len(span) >= 2 and "coref" not in m.basis:
@@ -827,7 +837,8 @@ def repeated_names(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMen
     for i, w in enumerate(texts):
         for seq in by_first.get(w, ()):
             j = i + len(seq)
-            if tuple(texts[i:j]) != seq or any(k in taken for k in range(i, j)) or not _stands_alone(doc, texts, i, j, lower):
+            if tuple(texts[i:j]) != seq or any(k in taken for k in range(i, j)) \
+                    or not _stands_alone(doc, texts, i, j, lower):
                 continue
             s, e = char_span(doc, i, j)
             m = seqs[seq]

@@ -1196,7 +1196,8 @@ class RelationExtractor:
                 if not orgs and holder.dep_ == "dobj" and holder.head.lemma_ in APPOINTING_VERBS \
                         and title.head.lower_ == "as" and title.head.head == holder.head:
                     # "the Guardian appointed Katherine Viner as editor in chief": the appointer's
-                    orgs = [t for t in subjects_of(view, holder.head) if view.mentions_by_idx[t].type in link["target_types"]]
+                    orgs = [t for t in subjects_of(view, holder.head)
+                            if view.mentions_by_idx[t].type in link["target_types"]]
                 out.extend((title, t) for t in orgs)
         return out
 
@@ -1248,7 +1249,8 @@ class RelationExtractor:
                 if c.dep_ in ("dobj", "obj", "dative", "attr") and "" in trig.obj_preps:
                     objects.extend(view.ents(c))
             objects.extend(prep_objects(view, verb, [p for p in trig.obj_preps if p]))
-            if not objects and "" in trig.obj_preps and any(c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" for c in verb.children):
+            if not objects and "" in trig.obj_preps and any(c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN"
+                                                            for c in verb.children):
                 # "Mueller charged 34 people, including Paul Manafort": the list hangs on the verb
                 objects = [i for c in verb.children if c.dep_ == "prep" and c.lower_ == "including"
                            for i in view.list_members(c, 0)]
@@ -1338,7 +1340,8 @@ class RelationExtractor:
             own = {t.i for t in verb.subtree}
             for t in verb.head.subtree:
                 # (a closing "..., The Washington Post reports" covers what sits near the main verb)
-                m = view.mention_of(t) if t.i not in own and not (tail and _depth_below(t, verb.head) > REPORT_DEPTH) else None
+                far = tail and _depth_below(t, verb.head) > REPORT_DEPTH
+                m = view.mention_of(t) if t.i not in own and not far else None
                 if m is not None:
                     objects.append(m)
         # "wrote Jonathan Spyer in an article for Foreign Policy", "said on CNN": an outlet the

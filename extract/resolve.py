@@ -169,7 +169,8 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
             longer = [f for f in people_keys if f != ck and _shortens(fulls[ck], fulls[f])]
             if len(longer) == 1:
                 alias_of[ck] = longer[0]
-                log.append({"surface": ck[5:], "entity_key": longer[0], "reason": "shorter name of a person named in another text"})
+                log.append({"surface": ck[5:], "entity_key": longer[0],
+                            "reason": "shorter name of a person named in another text"})
 
     # -- build entities ---------------------------------------------------------------------
     grouped: dict[str, list[tuple[int, int]]] = defaultdict(list)
