@@ -1263,6 +1263,10 @@ class RelationExtractor:
                     if c.dep_ == "conj" and c.pos_ == "VERB" and not any(
                             g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
                         objects.extend(i for g in c.children if g.dep_ in ("dobj", "obj") for i in view.ents(g))
+            if not objects and trig.type == "THREATENS" and "" in trig.obj_preps:
+                # "Clinton threatened to obliterate Iran": the object of what is threatened
+                objects = [i for c in verb.children if c.dep_ == "xcomp" for v in (c, *c.conjuncts)
+                           for g in v.children if g.dep_ in ("dobj", "obj") for i in view.ents(g)]
             if not objects and trig.type in OWNED_ACT_TYPES and "" in trig.obj_preps:
                 # "condemned Trump's decision", "backed the Saudi-led coalition's war"
                 objects = [i for c in verb.children if c.dep_ in ("dobj", "obj") for i in _act_owners(view, c)]

@@ -840,6 +840,10 @@ def test_no_false_state_actors(extractor):
      ("Tracy Wilkinson", "PART_OF", "los-angeles-times")),
     ("In 2015 the British Guardian appointed Katherine Viner as editor in chief.",
      ("Katherine Viner", "PART_OF", "the-guardian")),
+    # what is threatened is the object of the threatened act; a party politician
+    ("This was the same Clinton who threatened to “obliterate totally” Iran.", ("Clinton", "THREATENS", "iran")),
+    ("Australia's prime minister was Julia Gillard, a Labor Party politician who had declared WikiLeaks illegal.",
+     ("Julia Gillard", "PART_OF", "Labor Party")),
 ])
 def test_names_said_again_lists_and_members(extractor, text, triple):
     got = rels(extractor, text)
