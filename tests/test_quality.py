@@ -20,9 +20,9 @@ def scores(tmp_path_factory, extractor):
 
 def test_gold_set_is_big_enough():
     docs = scoring.gold_docs()
-    assert len(docs) >= 87
-    assert sum(len(d["entities"]) for d in docs) >= 2460
-    assert sum(len(d["relations"]) for d in docs) >= 1140
+    assert len(docs) >= 91
+    assert sum(len(d["entities"]) for d in docs) >= 2620
+    assert sum(len(d["relations"]) for d in docs) >= 1215
 
 
 def test_entity_scores(scores):
@@ -47,13 +47,16 @@ def test_entity_scores(scores):
 def test_relation_scores(scores):
     total = scores.total(scores.relations)
     # precision 0.82 on 67 documents; 0.809 with the broader rules of the next session (an actor
-    # acting in a place, mutual roles); check sets 15 and 16 joined at 0.791 on 75; 0.797 on 83; 0.802 on 87
-    assert total.precision >= 0.78, scoring.table("relations", scores.relations, total)
+    # acting in a place, mutual roles); check sets 15 and 16 joined at 0.791 on 75; 0.797 on 83; 0.802 on 87;
+    # 0.826 on 87 after the recall rules of the next session; 0.821 on 91 with check set 20
+    assert total.precision >= 0.80, scoring.table("relations", scores.relations, total)
     # F1 0.505 on 59 documents; check sets 13 and 14 (relation F1 0.17 and 0.30 on arrival) joined
     # at 0.496, and the rules since give 0.499 on 67, then 0.534 on 67; check sets 15 and 16
     # (0.34 and 0.28 on arrival) joined at 0.525 on 75; 0.545 on 75 with the conflict rules of the
     # next session, and check sets 17 and 18 (0.12 and 0.37 on arrival) joined at 0.538 on 83;
     # 0.545 on 83 with later rules, and check set 19 (0.39 on arrival) joined at 0.541 on 87;
     # 0.551 once the gold dropped the relations the issue's type constraints rule out (the LOCATED_IN
-    # of organisations' addresses, CONTROLS of a state, REPORTS_ON by an organisation)
-    assert total.f1 >= 0.52, scoring.table("relations", scores.relations, total)
+    # of organisations' addresses, CONTROLS of a state, REPORTS_ON by an organisation); 0.608 on 87 with
+    # names found again, members, titles and places of the next session; check set 20 (0.35 on arrival)
+    # joined at 0.592, 0.595 with the rules since
+    assert total.f1 >= 0.58, scoring.table("relations", scores.relations, total)
