@@ -58,7 +58,7 @@ HOLDER_NOUNS = frozenset(
     "bases convoys commanders leaders battalions brigades navy operatives agents "
     "cadres recruits allies proxies militiamen personnel official spokesman spokeswoman spokesperson "
     "commander fighter militant operative airstrikes strikes raids shelling bombardment police".split())
-PARTITIVES = frozenset("most much part parts half swathes swaths swath portions portion rest majority chunk "
+PARTITIVES = frozenset("most much part parts half staff swathes swaths swath portions portion rest majority chunk "
                        "chunks areas large".split())
 ALLY_ROLES = frozenset("ally allies partner partners".split())
 APPOINTING_VERBS = frozenset("appoint name hire install promote recruit".split())

@@ -844,6 +844,8 @@ def test_no_false_state_actors(extractor):
     ("This was the same Clinton who threatened to “obliterate totally” Iran.", ("Clinton", "THREATENS", "iran")),
     ("Australia's prime minister was Julia Gillard, a Labor Party politician who had declared WikiLeaks illegal.",
      ("Julia Gillard", "PART_OF", "Labor Party")),
+    ("Douglas Horne, who served on the staff of the Assassination Records Review Board, wrote it.",
+     ("Douglas Horne", "PART_OF", "Assassination Records Review Board")),
 ])
 def test_names_said_again_lists_and_members(extractor, text, triple):
     got = rels(extractor, text)
