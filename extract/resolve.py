@@ -125,17 +125,25 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
             words = _words_of(ck, gazetteer)
             if len(words) > 1:
                 full[ck] = name_key(words[-1])
-        for ck in sorted(k for k in keys if k.startswith("name:") and k not in alias_of and k in full):
+        def join(ck: str, target: str, reason: str) -> None:
+            # this document's mentions of the name are the person it names in full; other texts
+            # that name no one of the kind keep the first such reading
+            for mi in range(len(ext.mentions)):
+                if cluster_of[(di, mi)] == ck:
+                    cluster_of[(di, mi)] = target
+            alias_of.setdefault(ck, target)
+            log.append({"surface": ck[5:], "entity_key": target, "reason": f"{reason} {ext.document.id}"})
+
+        for ck in sorted(k for k in keys if k.startswith("name:") and k in full):
             # "Dina Powell" and "Habib Powell" for "Dina Habib Powell": a shorter name of the same
             # person, when only one longer name of the document fits it
             mine = ck[5:].split()
             longer = sorted(f for f in full if f != ck and _shortens(mine, _words_of(f, gazetteer)))
             if len(longer) == 1:
-                alias_of[ck] = longer[0]
-                log.append({"surface": ck[5:], "entity_key": longer[0], "reason": f"shorter name of a person named in {ext.document.id}"})
+                join(ck, longer[0], "shorter name of a person named in")
         for ck, m in sorted(keys.items()):
             # (an unknown one-word "Place" may be a surname the model took for a town; states are never)
-            if not ck.startswith("name:") or ck in alias_of or len(ck[5:].split()) != 1 or m.type == "State":
+            if not ck.startswith("name:") or len(ck[5:].split()) != 1 or m.type == "State":
                 continue
             word = ck[5:]
             hits = sorted(f for f, last in full.items() if last == word and f != ck)
@@ -155,9 +163,8 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
                 if named[ranked[0]] >= SURNAME_DOMINANCE * max(1, named[ranked[1]]):
                     hits = ranked[:1]
             if len(hits) == 1:
-                alias_of[ck] = hits[0]
+                join(ck, hits[0], "surname of a person named in")
                 named_people.add(hits[0])
-                log.append({"surface": ck[5:], "entity_key": hits[0], "reason": f"surname of a person named in {ext.document.id}"})
         _short_bodies(ext, di, cluster_of, alias_of, final, gazetteer, log)
 
     # "Mohamad Khweis" in one text, "Mohamad Jamal Khweis" in another: a shorter name of the one

@@ -363,3 +363,12 @@ def test_a_states_office_is_named_with_the_place_it_serves(extractor):
     ext = extractor.extract_text("The US Mission in China issued a health alert. He spoke for the US Mission to the UN.")
     names = [m.name for m in ext.mentions]
     assert "US Mission in China" in names and "US Mission to the UN" in names and "China" in names, names
+
+
+def test_a_surname_joins_the_person_its_own_text_names(extractor):
+    a = extractor.extract_text("Bill Clinton spoke in Arkansas. Clinton smiled.", "a")
+    b = extractor.extract_text("Hillary Clinton met Julian Assange's critics. Clinton defamed Assange.", "b")
+    corpus = resolve([a, b], extractor.gazetteer)
+    by_id = {e.id: e for e in corpus.entities}
+    assert ("b", "Clinton") in {(m.doc, m.text) for m in by_id["hillary-clinton"].mentions}
+    assert ("a", "Clinton") in {(m.doc, m.text) for m in by_id["bill-clinton"].mentions}
