@@ -283,17 +283,24 @@ def _short_bodies(ext: DocExtraction, di: int, cluster_of, alias_of: dict[str, s
     organisation name joins the only organisation of the same document whose name ends with it."""
     orgs: dict[str, str] = {}
     for mi, m in enumerate(ext.mentions):
-        ck = final(cluster_of[(di, mi)])
-        if m.type == "Organization" and len(_words_of(ck, gazetteer)) > 1:
+        # (a one-word name another text joined to its organisation names none here)
+        own, ck = cluster_of[(di, mi)], final(cluster_of[(di, mi)])
+        if m.type == "Organization" and len(_words_of(own, gazetteer)) > 1 and len(_words_of(ck, gazetteer)) > 1:
             orgs[ck] = _words_of(ck, gazetteer)[-1]
+    joined: set[str] = set()
     for mi, m in enumerate(ext.mentions):
         ck = cluster_of[(di, mi)]
-        if m.type != "Organization" or not ck.startswith("name:") or ck in alias_of or len(ck[5:].split()) != 1:
+        if m.type != "Organization" or not ck.startswith("name:") or len(ck[5:].split()) != 1:
             continue
         hits = sorted(o for o, last in orgs.items() if last == ck[5:])
         if len(hits) == 1:
-            alias_of[ck] = hits[0]
-            log.append({"surface": ck[5:], "entity_key": hits[0], "reason": f"short name of an organisation named in {ext.document.id}"})
+            # this text's "Army" is its own army; a text that names none keeps the first reading
+            cluster_of[(di, mi)] = hits[0]
+            alias_of.setdefault(ck, hits[0])
+            if ck not in joined:
+                joined.add(ck)
+                log.append({"surface": ck[5:], "entity_key": hits[0],
+                            "reason": f"short name of an organisation named in {ext.document.id}"})
 
 
 def _stray_fragment(name: str, typ: str, mentions) -> bool:

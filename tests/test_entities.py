@@ -372,3 +372,11 @@ def test_a_surname_joins_the_person_its_own_text_names(extractor):
     by_id = {e.id: e for e in corpus.entities}
     assert ("b", "Clinton") in {(m.doc, m.text) for m in by_id["hillary-clinton"].mentions}
     assert ("a", "Clinton") in {(m.doc, m.text) for m in by_id["bill-clinton"].mentions}
+
+
+def test_a_short_organisation_name_joins_its_own_texts_organisation(extractor):
+    a = extractor.extract_text("The Clinton Foundation raised money in Haiti. The Foundation spent it.", "a")
+    b = extractor.extract_text("The Bill & Melinda Gates Foundation gave grants in Kenya. The Foundation is big.", "b")
+    corpus = resolve([a, b], extractor.gazetteer)
+    home = {m.doc: e.name for e in corpus.entities for m in e.mentions if m.text == "Foundation"}
+    assert home["a"] != home["b"] and "Clinton" in home["a"] and "Gates" in home["b"], home
