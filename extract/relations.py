@@ -2042,7 +2042,7 @@ def _address_like(doc: Doc, place: Span, state: Span) -> bool:
         k += 1
     after = doc[k].text if k < len(doc) and not doc[k].is_sent_start and k == state.end else "."
     before = doc[place.start - 1].text if place.start > 0 else ""
-    closes = after in (",", ".", ")", ";", ":") or (after.islower() and after not in ("and", "or"))
+    closes = after in (",", ".", ")", ";", ":", "–", "—") or (after.islower() and after not in ("and", "or"))
     return closes and before not in (",", "and", "or")  # "in Charleston, South Carolina on Saturday"
 
 

@@ -796,6 +796,8 @@ def test_no_false_state_actors(extractor):
     # places: an address closing its sentence, a place right before "in" another, a mosque
     ("He worked as a bus driver in Alexandria, Va.\nHe also smoked.", ("Alexandria", "LOCATED_IN", "virginia")),
     ("Migrants from France arriving in Dover, England, said so.", ("Dover", "LOCATED_IN", "england")),
+    ("In Alexandra, Virginia – the suburban home of the elite — a grand jury has sat for years.",
+     ("Alexandra", "LOCATED_IN", "virginia")),
     ("US nuclear weapons are based on Diego Garcia in the Indian Ocean.", ("diego-garcia", "LOCATED_IN", "Indian Ocean")),
     ("Wills restricts the call to the area around the Sacred Mosque in Mecca.", ("Sacred Mosque", "LOCATED_IN", "mecca")),
     # a state body named with its state's demonym; a possessive the parser hangs on the wrong name
