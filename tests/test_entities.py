@@ -1,6 +1,8 @@
 """Entity extraction on tiny fixtures: gazetteer, typing rules, metonymy, resolution."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from newsgraph.extract.gazetteer import Gazetteer
@@ -148,6 +150,11 @@ def test_fuzzy_merge_within_type_only(extractor):
 def test_gazetteer_file_is_valid_and_large():
     g = Gazetteer.load()
     assert len(g) >= 300
+    # one line per id in the built-in file (a second line would silently replace the first)
+    from importlib import resources
+    lines = resources.files("newsgraph.extract").joinpath("data/gazetteer.jsonl").read_text("utf-8").splitlines()
+    ids = [json.loads(line)["id"] for line in lines if line.strip()]
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
     types = {e.type for e in g.entries.values()}
     assert types == {"Group", "State", "MediaOutlet", "Place", "Organization", "Person"}
     for e in g.entries.values():
