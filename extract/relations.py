@@ -2036,11 +2036,9 @@ def _possessors(view: SentenceView, poss: Token) -> list[int]:
 def _address_like(doc: Doc, place: Span, state: Span) -> bool:
     """"Calais, France," as an address: the pair closes with punctuation and is not part of a
     comma-separated list ("Iraq, Syria, Lebanon")."""
-    # ("Alexandria, Va." closes its sentence with the abbreviation's own period)
-    k = state.end
-    while k < len(doc) and doc[k].is_space:
-        k += 1
-    after = doc[k].text if k < len(doc) and not doc[k].is_sent_start and k == state.end else "."
+    # a line break or a new sentence closes it too ("Alexandria, Va." ends with the abbreviation's period)
+    nxt = doc[state.end] if state.end < len(doc) else None
+    after = "." if nxt is None or nxt.is_space or nxt.is_sent_start else nxt.text
     before = doc[place.start - 1].text if place.start > 0 else ""
     closes = after in (",", ".", ")", ";", ":", "–", "—") or (after.islower() and after not in ("and", "or"))
     return closes and before not in (",", "and", "or")  # "in Charleston, South Carolina on Saturday"
