@@ -538,6 +538,7 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
     out = link_acronyms(doc, out, text)
     out.extend(definite_references(doc, text, out, [w.lower() for w in words]))
     out = office_names(out, words)
+    out = compass_regions(doc, doc_id, text, out, _heading_lines(doc.text if doc_text is None else doc_text))
     out = possessed_people(doc, doc_id, text, out, words)
     # names the model missed in one place and found in another: found again
     out = known_heads(doc, doc_id, text, out)
@@ -763,6 +764,32 @@ def office_names(found: list[tuple[EntityMention, Span]], texts: list[str]) -> l
     return out
 
 
+COMPASS_WORDS = frozenset("Northern Southern Eastern Western Central Northeastern Northwestern Southeastern "
+                          "Southwestern North South East West".split())
+COMPASS_PLACE_ONLY = frozenset("North South East West".split())  # "South Sudan" is a state of its own
+
+
+def compass_regions(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMention, Span]],
+                    headings: list[tuple[int, int]]) -> list[tuple[EntityMention, Span]]:
+    """"Travis Air Force Base in Northern California", "Western Europe": a capitalised compass word
+    before a place or state names a region, which is a place of its own (a heading's "Northern Syria"
+    is Title Case, not a name)."""
+    ends = {span.end for _, span in found}
+    out = []
+    for m, span in found:
+        i = span.start - 1
+        word = doc[i].text if i >= 0 else ""
+        if word in COMPASS_WORDS and i not in ends and m.basis != "demonym" and (
+                m.type == "Place" or (m.type == "State" and word not in COMPASS_PLACE_ONLY
+                                      and not any(a <= m.mention.start < b for a, b in headings))):
+            start = doc[i].idx
+            m = replace(m, mention=Mention(doc_id, start, m.mention.end, text[start:m.mention.end]),
+                        name=f"{word} {m.name}", type="Place", key=None, basis=f"compass+{m.basis}")
+            span = doc[i:span.end]
+        out.append((m, span))
+    return out
+
+
 def possessed_people(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMention, Span]],
                      texts: list[str]) -> list[tuple[EntityMention, Span]]:
     """"The Hill's John Solomon", "Breitbart News’ Joel Pollak", "— Tracy Wilkinson" (a wire
@@ -775,12 +802,23 @@ def possessed_people(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityM
                and span.end < len(texts) and texts[span.end] in POSSESSIVES]
     openers += [k for k, w in enumerate(texts) if w and set(w) <= set("—–") and (
         k == 0 or "\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space and "\n" in texts[k - 1])]
-    for k in sorted(openers):
+    # "AP Photo / Alex Brandon Democrat Leaders Demand ...": a photo credit runs into the caption, so
+    # the name is two words (three when the second is a given name too: "Jose Luis Magana")
+    credits = {span.end + (texts[span.end] in ("Photo", "Photos", "Images")) for m, span in found
+               if m.type == "MediaOutlet" and span.end + 1 < len(texts)}
+    credits = {k for k in credits if k < len(texts) and texts[k] == "/"}
+    # "By Marton Dunai" alone on a line is a byline, whatever the given name
+    bylines = {k for k, w in enumerate(texts) if w in ("By", "by", "BY") and (
+        k == 0 or "\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space and "\n" in texts[k - 1])}
+    for k in sorted(openers + sorted(credits) + sorted(bylines)):
         j = k + 1
-        while j < len(texts) and j - k <= 3 and texts[j][:1].isupper() and texts[j].isalpha() and j not in taken \
-                and "\n" not in doc[j - 1].whitespace_:
+        longest = 3 if k not in credits or (k + 2 < len(texts) and fold(texts[k + 2]) in first_names) else 2
+        while j < len(texts) and j - k <= longest and texts[j][:1].isupper() and texts[j].isalpha() \
+                and j not in taken and "\n" not in doc[j - 1].whitespace_:
             j += 1
-        if 2 <= j - k - 1 <= 3 and fold(texts[k + 1]) in first_names and not texts[j - 1].isupper():
+        ends_line = j < len(texts) and ("\n" in doc[j - 1].whitespace_ or doc[j].is_space and "\n" in texts[j])
+        if 2 <= j - k - 1 <= 3 and (fold(texts[k + 1]) in first_names or (k in bylines and ends_line)) \
+                and not texts[j - 1].isupper():
             s, e = char_span(doc, k + 1, j)
             found.append((EntityMention(Mention(doc_id, s, e, text[s:e]), doc[k + 1:j].text, "Person", None,
                                         "after-mark+first_name"), doc[k + 1:j]))

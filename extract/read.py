@@ -376,6 +376,27 @@ def find_byline(masked: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+_DATELINE = re.compile(
+    r"^(?:(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"  # BUDAPEST, Santa Fe
+    r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?"  # , N.M.  Feb 18
+    r"|[A-Z][a-z]{2,8}\.? \d{1,2})"  # or a date alone
+    r" ?\((?P<outlet>[A-Z][A-Za-z&. ]{0,30}[A-Za-z.])\)\s*[-—–]")
+
+
+def find_dateline_outlet(masked: str) -> str | None:
+    """The agency of a wire story's dateline near the top ("BUDAPEST, Feb 18 (Reuters) - ...").
+
+    >>> find_dateline_outlet("Title\\n\\nBy Marton Dunai\\nBUDAPEST, Feb 18 (Reuters) - Viktor Orban called ...")
+    'Reuters'
+    """
+    lines = [" ".join(l.split()) for l in masked[:3000].splitlines()]
+    for line in [l for l in lines if l][1:12]:
+        m = _DATELINE.match(line)
+        if m:
+            return m.group("outlet")
+    return None
+
+
 def count_words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
@@ -400,7 +421,7 @@ def make_document(doc_id: str, path: str, text: str, fmt: str, encoding: str,
         text=text,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         title=title,
-        outlet=meta.pop("outlet", None) or outlet,
+        outlet=meta.pop("outlet", None) or outlet or find_dateline_outlet(head),
         author=meta.pop("author", None) or author,
         date=meta.pop("date", None),
         url=meta.pop("url", None),

@@ -680,6 +680,30 @@ def _pairs_within(xs: list[int]) -> list[tuple[int, int]]:
     return [(a, b) for k, a in enumerate(xs) for b in xs[k + 1:]]
 
 
+OWN_BODY_NOUNS = frozenset("party group organization organisation foundation company firm movement charity "
+                           "institute network campaign".split())
+
+
+def _own_body(view: SentenceView) -> list[Candidate]:
+    """"Viktor Orban called for an alliance as his right-wing populist Fidesz party began
+    campaigning": "his" or "her" before a party or group stands for the person named last before."""
+    out = []
+    people = [(span.end, idx) for idx, m, span in view.mentions if m.type == "Person"]
+    for idx, m, span in view.mentions:
+        if m.type not in ("Group", "Organization", "MediaOutlet"):
+            continue
+        root = span.root
+        noun = root.head if root.dep_ == "compound" else root
+        poss = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+        # ("his 17 Angry Democrats", "his FBI handlers" are not his bodies)
+        if poss is None or poss.i >= span.start or noun.lemma_.lower() not in OWN_BODY_NOUNS:
+            continue
+        before = [p for end, p in people if end <= poss.i]
+        if before:
+            out.append(Candidate(before[-1], idx, "PART_OF", poss, "link:his-own-body", 0.55))
+    return out
+
+
 def _typed(view: SentenceView, idxs: Iterable[int], types) -> list[int]:
     """The mentions among ``idxs`` of one of ``types``."""
     return [i for i in idxs if view.mentions_by_idx[i].type in types]
@@ -825,11 +849,36 @@ class RelationExtractor:
             for trig in self.lex.get("PREFIX", low):
                 out.extend(self._prefix(view, tok, trig))
         out.extend(self._surface(view))
+        out.extend(_own_body(view))
         out.extend(self._cited_headline(view))
         out.extend(_signed_off(view))
+        out.extend(self._dateline(view))
         out.extend(self._acts_in(view))
         out.extend(_taken_from(view, out))
         return out
+
+    def _dateline(self, view: SentenceView) -> list[Candidate]:
+        """"By Marton Dunai / BUDAPEST, Feb 18 (Reuters) - Hungarian leader Viktor Orban called ...":
+        a wire dateline's agency reports on the subject of the lead, and the byline's writer works for it."""
+        toks = view.sent
+        starts = {sp.start: (idx, m) for idx, m, sp in view.mentions}
+        for t in toks[:24]:
+            if t.text != "(" or t.i + 3 >= toks.end or toks.doc[t.i + 2].text != ")" \
+                    or toks.doc[t.i + 3].text not in ("-", "—", "–", "--"):
+                continue
+            outlet = starts.get(t.i + 1)
+            if outlet is None or outlet[1].type != "MediaOutlet":
+                return []
+            dash, agency = toks.doc[t.i + 3], outlet[0]
+            out = [Candidate(agency, s, "REPORTS_ON", dash, "pattern:dateline", 0.65)
+                   for s in subjects_of(view, toks.root) if toks.root.i > dash.i and s != agency
+                   and view.mentions_by_idx[s].type in ("Person", "Organization", "Group", "State")]
+            by = next((b for b in toks[:t.i - toks.start] if b.lower_ == "by"), None)
+            writer = starts.get(by.i + 1) if by is not None else None
+            if writer is not None and writer[1].type == "Person":
+                out.append(Candidate(writer[0], agency, "PART_OF", by, "pattern:dateline-byline", 0.7))
+            return out
+        return []
 
     def _acts_in(self, view: SentenceView) -> list[Candidate]:
         """"the road map the US has followed in Iraq", "ISIS's re-emergence in Iraq": an actor
@@ -1487,7 +1536,10 @@ class RelationExtractor:
             noun = noun.head  # "Syria, a client state of Putin": the role word modifies "state"
         # "Republican opponent Doug Wardlow": a party's adjective says whose member the holder is
         others = [i for c in noun.children if c.dep_ in ("compound", "poss", "nmod", "amod") for i in view.ents(c)
-                  if not (view.mentions_by_idx[i].type == "Group" and view.mentions_by_idx[i].basis == "demonym")]
+                  if not (view.mentions_by_idx[i].type == "Group" and view.mentions_by_idx[i].basis == "demonym")
+                  # "U.S. financier George Soros": a state before a backer's role is his nationality
+                  and not (c.dep_ in ("compound", "amod") and trig.type == "SUPPORTS" and trig.role == "host->other"
+                           and view.mentions_by_idx[i].type == "State")]
         others.extend(prep_objects(view, noun, trig.role_preps))
         if not others and noun.dep_ == "conj":
             # "Al Qaeda affiliates, partners, and allies": the modifier of the first conjunct

@@ -5,7 +5,8 @@ import json
 
 import pytest
 
-from newsgraph.extract.read import (Skip, decode_bytes, find_byline, mask_html, mask_markdown, read_documents)
+from newsgraph.extract.read import (Skip, decode_bytes, find_byline, find_dateline_outlet, mask_html, mask_markdown,
+                                    read_documents)
 
 
 def docs(paths):
@@ -100,3 +101,14 @@ def test_decode_rejects_binary():
 def test_byline():
     assert find_byline("Title\n\nBy Jane Roe on Example Times\n\nBody.") == ("Jane Roe", "Example Times")
     assert find_byline("Just a title\n\nBody text here.") == (None, None)
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("Title\n\nBy Nick Brown\nFeb 9 (Reuters) - Puerto Rico said on Friday it will receive aid.", "Reuters"),
+    ("Title\nSANTA FE, N.M. (AP) - Federal prosecutors say the FBI has arrested five people.", "AP"),
+    ("Title\nLondon (CNSNews.com) – At the online Labour Party shop, you can still buy a T-shirt.", "CNSNews.com"),
+    # a parenthesis after an ordinary clause is no dateline
+    ("Title\nLast week, Acta Apostolicae Sedis (AAS)—the Vatican's organ—published a letter.", None),
+])
+def test_dateline_outlet(text, outlet):
+    assert find_dateline_outlet(text) == outlet

@@ -872,3 +872,43 @@ def test_names_said_again_lists_and_members(extractor, text, triple):
 def test_names_said_again_lists_and_members_do_not_overreach(extractor, text, absent):
     got = rels(extractor, text)
     assert absent not in got, (text, sorted(got))
+
+
+@pytest.mark.parametrize("text, triple", [
+    # a wire dateline: the agency reports on the lead's subject; the byline's writer works for it
+    ("By Marton Dunai\nBUDAPEST, Feb 18 (Reuters) - Hungarian leader Viktor Orban called on Sunday for a global "
+     "alliance against migration.", ("reuters", "REPORTS_ON", "Viktor Orban")),
+    ("By Marton Dunai\nBUDAPEST, Feb 18 (Reuters) - Hungarian leader Viktor Orban called on Sunday for a global "
+     "alliance against migration.", ("Marton Dunai", "PART_OF", "reuters")),
+    # a photo credit that runs into its caption
+    ("© AP Photo / Alex Brandon Democrat Leaders Demand White House Not Get Preview of Mueller Report",
+     ("Alex Brandon", "PART_OF", "associated-press")),
+    # "his ... party" stands for the person named before
+    ("Viktor Orban called for an alliance as his right-wing populist Fidesz party began campaigning.",
+     ("Viktor Orban", "PART_OF", "fidesz")),
+    # a region named with a compass word is a place of its own; places listed after "including"
+    ("The man drove into the front gate of Travis Air Force Base in Northern California on Friday.",
+     ("Travis Air Force Base", "LOCATED_IN", "Northern California")),
+    ("Kazi had lived in the San Francisco Bay Area, including Sausalito, Ragan said.",
+     ("Sausalito", "LOCATED_IN", "San Francisco Bay Area")),
+    # a person who targets a person attacks with words
+    ("Viktor Orban has for years targeted the financier George Soros.", ("Viktor Orban", "ACCUSES", "George Soros")),
+])
+def test_wire_conventions_regions_and_own_parties(extractor, text, triple):
+    got = rels(extractor, text)
+    assert triple in got and not got[triple][0].negated, (text, sorted(got))
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a state before a backer's role is his nationality
+    ("Viktor Orban has for years targeted Hungarian-born U.S. financier George Soros.",
+     ("george-soros", "SUPPORTS", "united-states")),
+    # "his" before people who are not his body
+    ("Bob Mueller is totally conflicted, and his 17 Angry Democrats are a disgrace.",
+     ("Bob Mueller", "PART_OF", "democratic-party")),
+    # a heading's Title Case compass word is no region's name
+    ("Turkish Troops Enter Northern Syria\n\nThe troops crossed on Sunday.", ("turkey", "OPERATES_IN", "Northern Syria")),
+])
+def test_wire_conventions_regions_and_own_parties_do_not_overreach(extractor, text, absent):
+    got = rels(extractor, text)
+    assert absent not in got, (text, sorted(got))
