@@ -276,6 +276,17 @@ def is_actor_noun(tok: Token) -> bool:
     return tok.lower_ in words("actor_noun")
 
 
+# "the Honduran city of San Pedro Sula": the demonym names the state the place lies in
+PLACE_DEMONYM = "demonym+place-of"  # such a mention ends nothing but LOCATED_IN
+PLACE_OF_NOUNS = frozenset("city town village province region port capital district governorate enclave".split())
+
+
+def names_place_state(tok: Token) -> bool:
+    """"the Syrian city of Aleppo": the demonym names the state the place lies in (and nothing more)."""
+    nxt = tok.doc[tok.i + 1:tok.i + 4]
+    return len(nxt) == 3 and nxt[0].lower_ in PLACE_OF_NOUNS and nxt[1].lower_ == "of" and nxt[2].text[:1].isupper()
+
+
 def demonym_is_actor(tok: Token) -> bool:
     """A demonym denotes its state when it modifies an actor noun, directly or through 'and'."""
     t = tok
@@ -340,13 +351,35 @@ def capital_is_actor(span: Span) -> bool:
 
 # ------------------------------------------------------------------------ mentions
 
+HONORIFICS = frozenset("mr mrs ms miss dr mr. mrs. ms. dr. sir dame".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop leading determiners/punctuation and trailing possessives/punctuation from a token span."""
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
+    """Drop leading determiners/punctuation and trailing possessives/punctuation from a token span
+    (and what the model runs into a name: "posted to Twitter Saturday", "the president's Sunday
+    attacks", where the possessive's "s" lost its apostrophe)."""
+    while start < end and (doc[start].lower_ in ("the", "a", "an", "s") or doc[start].is_punct or doc[start].is_space
+                           # "Mrs May", "Ms Fransen": a British honorific has no full stop; "Hopefully Mexico"
+                           or end - start > 1 and (doc[start].lower_ in HONORIFICS
+                                                   or doc[start].pos_ == "ADV" and doc[start].lower_.endswith("ly"))):
         start += 1
-    while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].lower_ in WEEKDAYS and end - 1 > start):
         end -= 1
+    if end == start + 1 and doc[start].lower_ in WEEKDAYS:
+        return start, start
     return start, end
+
+
+def _cut_at_verb(doc: Doc, start: int, end: int) -> int:
+    """"Vatican International Theological Commission Sacked", "Most Wanted Domestic Terrorists Are
+    These People": a headline's Title Case runs a name into its verb; the name ends before it."""
+    for k in range(start + 1, end):
+        t = doc[k]
+        if t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.pos_ in ("VERB", "AUX") and not t.text.isupper():
+            return k
+    return end
 
 
 def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -397,8 +430,9 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
             if ent.label_ in ("ORG", "FAC") and ent.start <= m.start and m.end <= ent.end and (ent.end - ent.start) > (m.end - m.start):
                 extra = [t for t in ent if (t.i < m.start or t.i >= m.end) and t.text[:1].isupper() and t.lower_ != "the"]
                 if gaz[m.entry].type == "State" and m.start == _trim(doc, ent.start, ent.end)[0] \
-                        and state_office(words, m.end, ent.end):
-                    return False  # "the U.S. Court of Appeals": the state and its office, both named
+                        and (state_office(words, m.end, ent.end) or state_body(words, m.end, ent.end, [False] * len(doc))
+                             and fold(words[ent.end - 1]) in SERVICE_HEADS):  # ("Iran Air" is an airline)
+                    return False  # "the U.S. Court of Appeals", "the U.S. Military": the state and its office
                 if extra and not any(gaz.lookup_name(t.text) for t in extra):
                     return True
         return False
@@ -417,6 +451,8 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
             continue
         entry = gaz[m.entry]
         span = doc[m.start:m.end]
+        if all(a.startswith("El ") for a in entry.aliases) and not span.text.startswith(("El ", "el ")):
+            continue  # the key drops Arabic "al"/"el", but "Salvador Allende" is not El Salvador
         key, typ, basis = entry.id, entry.type, "gazetteer"
         if entry.seat_of and entry.seat_of in gaz and capital_is_actor(span):
             key, typ, basis = entry.seat_of, gaz[entry.seat_of].type, f"metonymy:{entry.id}"
@@ -438,6 +474,8 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
         if state and state in gaz and (party_is_meant(doc[end - 1]) if gaz[state].type == "Group"
                                        else acts or demonym_is_actor(doc[end - 1])):
             add(i, end, doc[i:end].text, gaz[state].type, state, "demonym")
+        elif state and state in gaz and gaz[state].type == "State" and names_place_state(doc[end - 1]):
+            add(i, end, doc[i:end].text, "State", state, PLACE_DEMONYM)
 
     def add_named(ent: Span, start: int, end: int) -> None:
         """Type and add one name the model found (all of its entity or a piece of it)."""
@@ -513,6 +551,8 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
             if "\n" in doc[p].text or ("\n" in doc[p].whitespace_ and p < end - 1):
                 end = p + 1 if not doc[p].is_space else p
                 break
+        if ent.label_ in ("ORG", "PERSON", "FAC"):
+            end = _cut_at_verb(doc, start, end)
         start, end = _trim(doc, start, end)
         if start >= end:
             continue
@@ -534,6 +574,7 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
                 add_named(ent, start, end)
 
     out = drop_heading_noise(doc.text if doc_text is None else doc_text, out)
+    out = cited_writers(doc.text if doc_text is None else doc_text, out)
     out.sort(key=lambda pair: (pair[0].mention.start, pair[0].mention.end))
     out = link_acronyms(doc, out, text)
     out.extend(definite_references(doc, text, out, [w.lower() for w in words]))
@@ -566,10 +607,14 @@ def _heading_lines(doc_text: str) -> list[tuple[int, int]]:
     """Character ranges of title-cased lines (headings), where the model invents organisations."""
     ranges = []
     pos = 0
+    first = True
     for line in doc_text.split("\n"):
         words_ = [w for w in line.split() if any(c.isalpha() for c in w)]
         end = line.rstrip()[-1:]
-        if 1 < len(words_) <= 14 and end not in ("?", "!", '"', "”") and not CITATION_LINE.match(line) \
+        cited = CITATION_LINE.match(line)
+        longest = 30 if first else 14  # a title may run long; a body line that long is a sentence
+        first = first and not words_
+        if 1 < len(words_) <= longest and end not in ("?", "!", '"', "”") and not cited \
                 and not SIGN_OFF.match(line):
             caps = sum(1 for w in words_ if w[:1].isupper()) / len(words_)
             if (caps >= 0.6 and end != ".") or (end == "." and _step_heading(words_, line)):
@@ -578,18 +623,49 @@ def _heading_lines(doc_text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+def _cited_headlines(doc_text: str) -> list[tuple[int, int]]:
+    """Character ranges of the quoted headlines of citation lines ('"Trump Faces Vote Over Fax,
+    Email," by Randy DeSoto, ...'): Title Case like a heading, though the names after them are real."""
+    ranges = []
+    pos = 0
+    for line in doc_text.split("\n"):
+        if CITATION_LINE.match(line):
+            close = max(line.rfind(q, 0, line.find(" by ")) for q in CLOSING_QUOTES)
+            if close > 0:
+                ranges.append((pos, pos + close))
+        pos += len(line) + 1
+    return ranges
+
+
+def cited_writers(doc_text: str, found: list[tuple[EntityMention, Span]]) -> list[tuple[EntityMention, Span]]:
+    """'"UK ambassador conveys concerns ...," by Rowena Mason, Guardian, November 30, 2017:': the
+    name after a cited headline's "by" is its writer, whatever the model took it for."""
+    starts = set()
+    pos = 0
+    for line in doc_text.split("\n"):
+        if CITATION_LINE.match(line):
+            k = line.find(" by ")
+            starts.add(pos + k + 4)
+        pos += len(line) + 1
+    return [(replace(m, type="Person", basis=f"{m.basis}+cited-writer"), s)
+            if m.mention.start in starts and m.type == "Organization" and m.key is None else (m, s)
+            for m, s in found]
+
+
 def drop_heading_noise(doc_text: str, found: list[tuple[EntityMention, Span]]) -> list[tuple[EntityMention, Span]]:
-    """In headings keep model-only names only if the body names them too (titles are Title Case)."""
-    heads = _heading_lines(doc_text)
-    if not heads:
+    """In headings keep model-only names only if the body names them too (titles are Title Case);
+    in a cited headline, where a person's full name is real, that holds for one-word names."""
+    heads, cited = _heading_lines(doc_text), _cited_headlines(doc_text)
+    if not heads and not cited:
         return found
 
     def in_heading(m: EntityMention) -> bool:
-        return any(a <= m.mention.start < b for a, b in heads)
+        return any(a <= m.mention.start < b for a, b in heads) or (
+            " " not in m.name and any(a <= m.mention.start < b for a, b in cited))
 
     body_names = {m.name.lower() for m, _ in found if not in_heading(m)}
-    return [(m, s) for m, s in found
-            if m.key is not None or not in_heading(m) or m.name.lower() in body_names]
+    return [(m, s) for m, s in found  # (a run of names checked against given names is no heading's noise)
+            if m.key is not None or not in_heading(m) or m.name.lower() in body_names or m.basis.startswith("name-list")]
 
 
 def is_sub_body(ent: Span, m: GazMatch) -> bool:
@@ -625,6 +701,9 @@ def _line_or_sentence_start(tok: Token) -> bool:
 
 STATE_BODY_HEADS = frozenset("consulate embassy mission department".split())  # besides the service words
 STATE_BODY_LINKS = frozenset("of for and the".split())
+
+
+SERVICE_HEADS = frozenset("army corps force forces guard marines military ministry navy".split())
 
 
 def state_body(texts: list[str], start: int, end: int, taken: list[bool]) -> tuple[int, int] | None:

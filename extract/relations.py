@@ -24,6 +24,7 @@ from typing import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.mentions import PLACE_DEMONYM
 from newsgraph.extract.normalize import CLOSING_QUOTES, OPENING_QUOTES, POSSESSIVES
 from newsgraph.records import SYMMETRIC_RELATIONS, EntityMention, Evidence, RawRelation
 
@@ -45,6 +46,21 @@ TYPE_CONSTRAINTS: dict[str, tuple[tuple[str, ...] | None, tuple[str, ...] | None
 # Type pairs a relation never joins although each end is allowed: an office holder is not PART_OF
 # a state ("US President Donald Trump"), whose people are not its members in this vocabulary.
 EXCLUDED_TYPE_PAIRS: dict[str, frozenset[tuple[str, str]]] = {"PART_OF": frozenset({("Person", "State")})}
+
+MEDIA_ROLES = frozenset("broadcaster newspaper channel outlet mouthpiece organ".split())
+STATE_MEDIA_WORDS = frozenset("state state-run state-owned state-controlled official government regime".split())
+
+
+def types_allowed(typ: str, source_type: str, target_type: str, rule: str) -> bool:
+    """May a relation of type ``typ`` (found by ``rule``) join these entity types?  Checked on the
+    mentions, and again on the entities once the corpus has settled each one's type."""
+    allowed_s, allowed_t = TYPE_CONSTRAINTS[typ]
+    if typ == "REPORTS_ON" and target_type == "Place" and rule.startswith("noun:"):
+        allowed_t = None  # "the Guardian’s coverage of Latin America": a place can be a story's subject
+    if allowed_s and source_type not in allowed_s or allowed_t and target_type not in allowed_t:
+        return False
+    return (source_type, target_type) not in EXCLUDED_TYPE_PAIRS.get(typ, ())
+
 
 # Nouns that stand for the entity they are attached to ("the militants of HTS", "the front Nour al-Din").
 HOLDER_NOUNS = frozenset(
@@ -88,6 +104,10 @@ PLACE_NOUNS = frozenset("city town province region governorate area village dist
                         "port suburb suburbs neighborhood neighbourhood airport island islands".split())
 ROLE_BEARERS = frozenset("state states regime regimes government governments force forces group groups "
                          "militia militias organization organisation army".split())
+# a threat to withhold something from someone threatens them ("threatened to cut off aid to Honduras")
+WITHHOLD_VERBS = frozenset("cut stop halt end suspend withhold cancel freeze withdraw deny block".split())
+INSTRUMENT_VERBS = frozenset("send deploy dispatch use mobilize mobilise call bring move station".split())
+SEND_VERBS = frozenset("send deploy dispatch".split())  # "threatened to send troops to Syria": at Syria
 VOW_VERBS = frozenset("vow pledge promise swear threaten".split())
 COPULAS = frozenset("be remain stay become fall come".split())
 # relations whose verb may take the deed for the doer ("condemned Trump's decision")
@@ -684,6 +704,25 @@ OWN_BODY_NOUNS = frozenset("party group organization organisation foundation com
                            "institute network campaign".split())
 
 
+JOURNALIST_TITLES = frozenset("journalist journalists reporter reporters correspondent columnist interviewer anchor "
+                              "anchorman anchorwoman host presenter editor commentator pundit blogger broadcaster "
+                              "newsman newswoman".split())
+
+
+def _titled_journalists(mentions: list[tuple[EntityMention, Span]]) -> frozenset[str]:
+    """Names (and surnames) of the people a text calls journalists: "interviewer Nick Robinson",
+    "Fox News host Tucker Carlson", "Sarah Ferguson, a journalist": they may report on others."""
+    out = set()
+    for m, span in mentions:
+        if m.type != "Person":
+            continue
+        before = span.doc[span.start - 1] if span.start else None
+        if before is not None and before.lower_ in JOURNALIST_TITLES or any(
+                c.dep_ == "appos" and c.lower_ in JOURNALIST_TITLES for c in span.root.children):
+            out.update((m.name.lower(), m.name.split()[-1].lower()))
+    return frozenset(out)
+
+
 def _own_body(view: SentenceView) -> list[Candidate]:
     """"Viktor Orban called for an alliance as his right-wing populist Fidesz party began
     campaigning": "his" or "her" before a party or group stands for the person named last before."""
@@ -775,7 +814,7 @@ class RelationExtractor:
                  journalists: frozenset[str] = frozenset(), doc_text: str | None = None) -> list[RawRelation]:
         """Relations of one document; ``journalists``: names from its byline, who may REPORT_ON;
         ``doc_text``: ``doc.text`` when the caller has it (spaCy rebuilds it on every access)."""
-        self._journalists = journalists
+        self._journalists = journalists | _titled_journalists(mentions)
         self._text = doc.text if doc_text is None else doc_text
         relations: list[RawRelation] = []
         by_sent: dict[int, list[tuple[int, EntityMention, Span]]] = {}
@@ -1137,6 +1176,9 @@ class RelationExtractor:
                     # "Rob Portman, the Ohio Republican": a name in apposition to a person's
                     for c in root.children:
                         t = view.mention_of(c) if c.dep_ == "appos" else None
+                        if t is None and c.dep_ == "appos" and c.lower_ in link.get("titles", ()):
+                            t = next((view.mention_of(g) for g in c.children if g.dep_ in ("compound", "amod", "nmod")
+                                      and view.mention_of(g) is not None), None)
                         if t is not None and t != idx and view.mentions_by_idx[t].type in link["target_types"]:
                             out.append(Candidate(idx, t, link["type"], c, f"link:{link['rule']}", link["confidence"]))
                 elif link["via"] == "poss":
@@ -1315,7 +1357,15 @@ class RelationExtractor:
             if not objects and trig.type == "THREATENS" and "" in trig.obj_preps:
                 # "Clinton threatened to obliterate Iran": the object of what is threatened
                 objects = [i for c in verb.children if c.dep_ == "xcomp" for v in (c, *c.conjuncts)
+                           if v.lemma_ not in INSTRUMENT_VERBS  # "threatened to send the military": not at it
                            for g in v.children if g.dep_ in ("dobj", "obj") for i in view.ents(g)]
+                if not objects:
+                    # "threatened to stop all federal payments to Guatemala, Honduras, and El
+                    # Salvador", "to cut off aid to Honduras": whom the act's object was for
+                    objects = [i for c in verb.children if c.dep_ == "xcomp" for v in (c, *c.conjuncts)
+                               for g in (v, *(g for g in v.children if g.dep_ in ("dobj", "obj")))
+                               for i in prep_objects(view, g, ("against",) if g is v and v.lemma_ not in
+                                                     WITHHOLD_VERBS | SEND_VERBS else ("to", "for", "against", "from"))]
             if not objects and trig.type in OWNED_ACT_TYPES and "" in trig.obj_preps:
                 # "condemned Trump's decision", "backed the Saudi-led coalition's war"
                 objects = [i for c in verb.children if c.dep_ in ("dobj", "obj") for i in _act_owners(view, c)]
@@ -1537,9 +1587,11 @@ class RelationExtractor:
         # "Republican opponent Doug Wardlow": a party's adjective says whose member the holder is
         others = [i for c in noun.children if c.dep_ in ("compound", "poss", "nmod", "amod") for i in view.ents(c)
                   if not (view.mentions_by_idx[i].type == "Group" and view.mentions_by_idx[i].basis == "demonym")
-                  # "U.S. financier George Soros": a state before a backer's role is his nationality
-                  and not (c.dep_ in ("compound", "amod") and trig.type == "SUPPORTS" and trig.role == "host->other"
-                           and view.mentions_by_idx[i].type == "State")]
+                  # "U.S. financier George Soros": a state before a backer's role is his nationality;
+                  # "UK newspaper the Mail on Sunday" is British, not the state's ("Iran's state broadcaster" is)
+                  and not (c.dep_ in ("compound", "amod") and view.mentions_by_idx[i].type == "State" and (
+                      trig.type == "SUPPORTS" and trig.role == "host->other" or trig.lemma in MEDIA_ROLES
+                      and not any(w.lower_ in STATE_MEDIA_WORDS for w in noun.children)))]
         others.extend(prep_objects(view, noun, trig.role_preps))
         if not others and noun.dep_ == "conj":
             # "Al Qaeda affiliates, partners, and allies": the modifier of the first conjunct
@@ -1725,6 +1777,9 @@ class RelationExtractor:
                     if p.type == "LOCATED_IN" and doc[sb.end:sb.end + 2].text.strip()[:1] == "," and \
                             mtgt.type == "Place" and not (region and _address_like(doc, sa, sb)):
                         continue
+                    if p.type == "LOCATED_IN" and k + 2 < len(items) and items[k + 2][2].start == sb.end + 1 \
+                            and doc[sb.end].text == "," and items[k + 2][1].type in ("Place", "State"):
+                        continue  # "to go to Korea, Laos, Vietnam, Europe": a list, not an address
                 trig = doc[sa.end:sb.start] if sb.start > sa.end else sb
                 for first in firsts:
                     for second in seconds:
@@ -1826,15 +1881,12 @@ class RelationExtractor:
         ms, mt = mentions[c.source][0], mentions[c.target][0]
         if ms.key is not None and ms.key == mt.key or ms.name == mt.name and ms.key is None:
             return None
+        if PLACE_DEMONYM in (ms.basis, mt.basis) and c.type != "LOCATED_IN":
+            return None  # "Russian jets bombed the Syrian town of Douma": the town is bombed, not Syria
         if c.rule == "role:part" and ms.type == "Place" and mt.type in ("Place", "State"):
             # "Northern Ireland (which is part of the UK)": a place is part of another by lying in it
             c = replace(c, type="LOCATED_IN")
-        allowed_s, allowed_t = TYPE_CONSTRAINTS[c.type]
-        if c.type == "REPORTS_ON" and mt.type == "Place" and c.rule.startswith("noun:"):
-            allowed_t = None  # "the Guardian’s coverage of Latin America": a place can be a story's subject
-        if allowed_s and ms.type not in allowed_s or allowed_t and mt.type not in allowed_t:
-            return None
-        if (ms.type, mt.type) in EXCLUDED_TYPE_PAIRS.get(c.type, ()):
+        if not types_allowed(c.type, ms.type, mt.type, c.rule):
             return None
         if c.type == "THREATENS" and mt.type == "Place" and not c.rule.endswith(":threaten"):
             return None  # a town is threatened ("Erdogan has threatened Manbij"); "warned against Kurdistan" is policy
@@ -1890,6 +1942,10 @@ class RelationExtractor:
                     return True
                 if c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):
                     return True  # "the EU no longer considers Hamas a terrorist group"
+                if h.pos_ in ("VERB", "AUX") and c.dep_ in ("nsubj", "nsubjpass") and (
+                        c.lower_ in ("nobody", "neither", "none") or any(
+                        g.dep_ in ("preconj", "det") and g.lower_ in ("neither", "no") for g in c.children)):
+                    return True  # "Neither Arbenz nor any other Guatemalan official had ever attacked"
         if (tok.dep_ in ("ccomp", "xcomp") or tok.dep_ in ("dobj", "obj") and tok.tag_ == "VBG") \
                 and tok.head.lemma_.lower() in DENIAL_VERBS and not any(
                 c.dep_ == "neg" or c.dep_ == "nsubj" and c.lower_ in ("nobody", "none", "one") for c in tok.head.children):

@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process
 from newsgraph.extract.gazetteer import Gazetteer
 from newsgraph.extract.mentions import words
 from newsgraph.extract.normalize import name_key, slugify
+from newsgraph.extract.relations import types_allowed
 from newsgraph.records import SYMMETRIC_RELATIONS, Corpus, DocExtraction, Entity, Evidence, Relation
 
 FUZZY_THRESHOLD = 92.0
@@ -240,6 +241,8 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
             s, t = entity_of.get((di, r.source)), entity_of.get((di, r.target))
             if s == t or s is None or t is None:
                 continue
+            if not types_allowed(r.type, entities[s].type, entities[t].type, r.evidence.rule):
+                continue  # "Oakland Mayor Libby Schaaf": the corpus reads Oakland as a place, not a body
             if r.type in SYMMETRIC_RELATIONS and t < s:
                 s, t = t, s
             ev = r.evidence

@@ -20,9 +20,9 @@ def scores(tmp_path_factory, extractor):
 
 def test_gold_set_is_big_enough():
     docs = scoring.gold_docs()
-    assert len(docs) >= 95
-    assert sum(len(d["entities"]) for d in docs) >= 2715
-    assert sum(len(d["relations"]) for d in docs) >= 1250
+    assert len(docs) >= 99
+    assert sum(len(d["entities"]) for d in docs) >= 2815
+    assert sum(len(d["relations"]) for d in docs) >= 1295
 
 
 def test_entity_scores(scores):
@@ -59,5 +59,6 @@ def test_relation_scores(scores):
     # of organisations' addresses, CONTROLS of a state, REPORTS_ON by an organisation); 0.608 on 87 with
     # names found again, members, titles and places of the next session; check set 20 (0.35 on arrival)
     # joined at 0.592, 0.602 with the rules since (a surname read in its own text); 0.610 on the 87;
-    # check set 21 (0.375 on arrival; wire datelines, photo credits, European parties) joined at 0.602 on 95
+    # check set 21 (0.375 on arrival; wire datelines, photo credits, European parties) joined at 0.602 on 95;
+    # check set 22 (0.196 on arrival: British politics, the Gulf of Tonkin) joined at 0.598 on 99
     assert total.f1 >= 0.58, scoring.table("relations", scores.relations, total)

@@ -558,7 +558,7 @@ def test_acts_in_a_place_does_not_overreach(extractor, text, absent):
      ("united-states", "COOPERATES_WITH", "turkey")),
     ("Israel and Iran remain bitter enemies.", ("israel", "FIGHTS", "iran")),
     ("Currently the U.K. and Ecuador conspire to deliver Julian Assange to the U.S.",
-     ("united-kingdom", "COOPERATES_WITH", "Ecuador")),
+     ("united-kingdom", "COOPERATES_WITH", "ecuador")),
     ("Congress should consider Iran's nuclear technology collaborator, North Korea.",
      ("north-korea", "COOPERATES_WITH", "iran")),
     # a title the parser ran into the organisation and the name still names the person
@@ -912,3 +912,40 @@ def test_wire_conventions_regions_and_own_parties(extractor, text, triple):
 def test_wire_conventions_regions_and_own_parties_do_not_overreach(extractor, text, absent):
     got = rels(extractor, text)
     assert absent not in got, (text, sorted(got))
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("The caravan left the Honduran city of San Pedro Sula on Friday.", ("San Pedro Sula", "LOCATED_IN", "honduras")),
+    # a threat to withhold something from someone, or to send troops at them
+    ("Trump threatened to cut off aid to Honduras.", ("donald-trump", "THREATENS", "honduras")),
+    ("Not only did Trump threaten to send the military to Syria, but he also threatened Iran.",
+     ("donald-trump", "THREATENS", "syria")),
+    # a person the text calls a journalist reports on who talks to him
+    ("Johnson told interviewer Nick Robinson that Britain was in need of leadership.",
+     ("Nick Robinson", "REPORTS_ON", "Johnson")),
+    ("Chris Bryant, a senior Labour backbencher, said so.", ("Chris Bryant", "PART_OF", "labour-party")),
+    ("“UK ambassador conveys concerns,” by Rowena Mason, Guardian, November 30, 2017: The letter went out.",
+     ("Rowena Mason", "PART_OF", "the-guardian")),
+    ("The U.S. Military deployed troops to Syria.", ("U.S. Military", "PART_OF", "united-states")),
+])
+def test_places_of_states_threats_journalists_and_services(extractor, text, triple):
+    got = rels(extractor, text)
+    assert triple in got and not got[triple][0].negated, (text, sorted(got))
+
+
+@pytest.mark.parametrize("text, absent", [
+    # the demonym of "the Syrian town of Douma" says where the town is, nothing more
+    ("Russian jets bombed the Syrian town of Douma.", ("russia", "FIGHTS", "syria")),
+    ("Trump threatened to send the U.S. Army to the border.", ("donald-trump", "THREATENS", "Army")),
+    # a list of places is no address
+    ("He could be called upon to go to Korea, Laos, Vietnam, Europe, or elsewhere.", ("Korea", "LOCATED_IN", "laos")),
+    ("UK newspaper the Mail on Sunday reported the story.", ("Mail on Sunday", "PART_OF", "united-kingdom")),
+])
+def test_places_of_states_threats_journalists_and_services_do_not_overreach(extractor, text, absent):
+    got = rels(extractor, text)
+    assert absent not in got, (text, sorted(got))
+
+
+def test_neither_nor_negates(extractor):
+    got = rels(extractor, "Neither Arbenz nor any other Guatemalan official had ever attacked the United States.")
+    assert got and all(ev.negated for ev, _ in got.values()), got
