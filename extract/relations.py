@@ -47,6 +47,7 @@ TYPE_CONSTRAINTS: dict[str, tuple[tuple[str, ...] | None, tuple[str, ...] | None
 # a state ("US President Donald Trump"), whose people are not its members in this vocabulary.
 EXCLUDED_TYPE_PAIRS: dict[str, frozenset[tuple[str, str]]] = {"PART_OF": frozenset({("Person", "State")})}
 
+BODY_NOUNS = frozenset("organization organisation group movement network party".split())  # ("Assad's coalition" is his)
 MEDIA_ROLES = frozenset("broadcaster newspaper channel outlet mouthpiece organ".split())
 STATE_MEDIA_WORDS = frozenset("state state-run state-owned state-controlled official government regime".split())
 
@@ -106,6 +107,7 @@ ROLE_BEARERS = frozenset("state states regime regimes government governments for
                          "militia militias organization organisation army".split())
 # a threat to withhold something from someone threatens them ("threatened to cut off aid to Honduras")
 WITHHOLD_VERBS = frozenset("cut stop halt end suspend withhold cancel freeze withdraw deny block".split())
+DANGER_NOUNS = frozenset("danger risk peril threat plot problem hazard".split())
 INSTRUMENT_VERBS = frozenset("send deploy dispatch use mobilize mobilise call bring move station".split())
 SEND_VERBS = frozenset("send deploy dispatch".split())  # "threatened to send troops to Syria": at Syria
 VOW_VERBS = frozenset("vow pledge promise swear threaten".split())
@@ -330,7 +332,9 @@ class SentenceView:
             holder = tok.lower_ in HOLDER_NOUNS and not any(c.lower_ in ("former", "ex") for c in tok.children)
             for c in tok.children:
                 if c.dep_ in ("appos", "compound", "nmod", "amod", "poss") and self.mention_of(c) is not None and (
-                        c.dep_ == "appos" or holder):
+                        c.dep_ == "appos" or holder and not (
+                        # "Orbán's political organization" is a body of its own, not Orbán
+                        tok.lower_ in BODY_NOUNS and self.mentions_by_idx[self.mention_of(c)].type == "Person")):
                     found.append(self.mention_of(c))
                 elif (tok.lower_ in HOLDER_NOUNS or tok.lower_ in PARTITIVES) and c.dep_ == "prep" and c.lower_ == "of":
                     # "HTS controls most of Idlib": a part of a place or a group stands for it
@@ -1293,6 +1297,10 @@ class RelationExtractor:
         return out
 
     def _verb(self, view: SentenceView, verb: Token, trig: Trigger) -> list[Candidate]:
+        if trig.type == "THREATENS" and any(c.dep_ == "prep" and c.lower_ in ("of", "about") and any(
+                p.lemma_.lower() in DANGER_NOUNS for p in c.children)
+                for h in (verb, *(o for o in verb.children if o.dep_ == "dobj")) for c in h.children):
+            return []  # "to warn Francis of the dangers": a warning given to someone, not a threat to him
         if trig.light:
             return self._supplied(view, verb, trig) if trig.type == "SUPPORTS" else []
         passive = _is_passive(verb) and verb.lemma_ != "rid"  # "get rid of X" is no passive in meaning
@@ -1350,9 +1358,12 @@ class RelationExtractor:
             if not objects and "" in trig.obj_preps:
                 # "invading and occupying Ukraine", "armed and trained the rebels": the object
                 # after the last of coordinated verbs belongs to each
+                # ("hails from McAllen and attended Columbia University": a verb with its own
+                # complement shares no object)
                 for c in verb.children:
                     if c.dep_ == "conj" and c.pos_ == "VERB" and not any(
-                            g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                            g.dep_ in ("nsubj", "nsubjpass") for g in c.children) and not any(
+                            g.dep_ == "prep" and g.i < c.i for g in verb.children):
                         objects.extend(i for g in c.children if g.dep_ in ("dobj", "obj") for i in view.ents(g))
             if not objects and trig.type == "THREATENS" and "" in trig.obj_preps:
                 # "Clinton threatened to obliterate Iran": the object of what is threatened
@@ -1682,6 +1693,11 @@ class RelationExtractor:
             m = view.mention_of(head)
             if m is not None:
                 hosts.extend(view.ents(head) if n.dep_ == "appos" and every else [m])
+        if not member and noun.dep_ == "conj" and any(c.lower_ == "other" for c in noun.children):
+            # "Scalise and other Trump allies": the first conjunct holds the role too
+            m = view.mention_of(noun.head)
+            if m is not None:
+                hosts.append(m)
         for c in noun.children:
             if c.dep_ == "appos":
                 hosts.extend(view.ents(c))
@@ -1851,6 +1867,16 @@ class RelationExtractor:
                     named = [i for c in subj for i in view.ents(c)]
                     if named and ia not in named:
                         break  # the parser found the verb and its subject, another name: "A Muslima in the U.S. promoted"
+                    # "the former apostolic nuncio to the United States has accused Francis": the name
+                    # before the verb sits inside the subject, which is no name
+                    if not named and any(c.left_edge.i <= sa.start and sa.end - 1 <= c.right_edge.i for c in subj):
+                        break
+                    # "accused Supreme Court nominee Brett Kavanaugh": the parser found the object, another name
+                    objs = [i for c in tok.children if c.dep_ in ("dobj", "obj") for i in view.ents(c)]
+                    if objs and ib not in objs or not objs and any(
+                            c.dep_ in ("dobj", "obj") and c.left_edge.i <= sb.start and sb.end - 1 <= c.right_edge.i
+                            and view.mention_of(c) != ib for c in tok.children):
+                        break  # ("funded Viktor Orbán's political organization": the organisation, not Orbán)
                 trig = tok if tok is not None else sb
                 conf = vp.confidence
                 for a in sources:

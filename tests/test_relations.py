@@ -949,3 +949,33 @@ def test_places_of_states_threats_journalists_and_services_do_not_overreach(extr
 def test_neither_nor_negates(extractor):
     got = rels(extractor, "Neither Arbenz nor any other Guatemalan official had ever attacked the United States.")
     assert got and all(ev.negated for ev, _ in got.values()), got
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("DFL-endorsed candidate Matt Pelikan reacted.", ("DFL", "SUPPORTS", "Matt Pelikan")),
+    ("But Steve Scalise and other Trump allies seized on the news.", ("Steve Scalise", "COOPERATES_WITH", "donald-trump")),
+    ("Christine Blasey Ford accused Supreme Court nominee Brett Kavanaugh of assault.",
+     ("Christine Blasey Ford", "ACCUSES", "Brett Kavanaugh")),
+])
+def test_endorsements_allies_and_objects_inside_titles(extractor, text, triple):
+    got = rels(extractor, text)
+    assert triple in got and not got[triple][0].negated, (text, sorted(got))
+
+
+@pytest.mark.parametrize("text, absent", [
+    # the name next to the verb may sit inside the subject or the object the parser found
+    ("Christine Blasey Ford accused Supreme Court nominee Brett Kavanaugh of assault.",
+     ("Christine Blasey Ford", "ACCUSES", "Supreme Court")),
+    ("The former apostolic nuncio to the United States has accused Francis of covering up abuse.",
+     ("united-states", "ACCUSES", "Francis")),
+    ("George Soros funded Viktor Orbán's political organization, the Alliance for Young Democrats.",
+     ("George Soros", "SUPPORTS", "Viktor Orbán")),
+    # an intransitive verb shares no object with the next; a warning of dangers is no threat
+    ("Gonzalez hails from McAllen, Texas, and attended Columbia University.",
+     ("Gonzalez", "SUPPORTS", "Columbia University")),
+    ("Archbishop Carlo Maria Viganò tried to warn Pope Francis of the dangers.",
+     ("Archbishop Carlo Maria Viganò", "THREATENS", "pope-francis")),
+])
+def test_endorsements_allies_and_objects_inside_titles_do_not_overreach(extractor, text, absent):
+    got = rels(extractor, text)
+    assert absent not in got, (text, sorted(got))
