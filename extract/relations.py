@@ -1869,7 +1869,10 @@ class RelationExtractor:
                         break  # the parser found the verb and its subject, another name: "A Muslima in the U.S. promoted"
                     # "the former apostolic nuncio to the United States has accused Francis": the name
                     # before the verb sits inside the subject, which is no name
-                    if not named and any(c.left_edge.i <= sa.start and sa.end - 1 <= c.right_edge.i for c in subj):
+                    # (but a conjunct there is often the next clause's subject the parser ran in: "shipping
+                    # in the Red Sea and Iran reportedly arms the Houthis")
+                    if not named and sa.root.dep_ != "conj" and any(
+                            c.left_edge.i <= sa.start and sa.end - 1 <= c.right_edge.i for c in subj):
                         break
                     # "accused Supreme Court nominee Brett Kavanaugh": the parser found the object, another name
                     objs = [i for c in tok.children if c.dep_ in ("dobj", "obj") for i in view.ents(c)]
