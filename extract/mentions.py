@@ -281,6 +281,40 @@ PLACE_DEMONYM = "demonym+place-of"  # such a mention ends nothing but LOCATED_IN
 PLACE_OF_NOUNS = frozenset("city town village province region port capital district governorate enclave".split())
 
 
+PAIR_EXCLUDED = frozenset({"palestine"})  # "the Israeli-Palestinian conflict": a people, not annotated
+PAIR_JOINERS = frozenset("- ‐ ‑ – /".split())
+# nouns a pair of states can share ("US-South Korean plans", "the Saudi-Iranian rivalry")
+# (not "relations", "deal" or "border": "US-Russia relations", "the US-Mexico border" say neither)
+JOINT_NOUNS = frozenset("alliance alliances axis cooperation collaboration coordination partnership partnerships "
+                        "plan plans exercise exercises drills operation operations coalition forces strikes ties "
+                        "pact friendship collusion".split())
+RIVAL_NOUNS = frozenset("war wars conflict conflicts tensions tension rivalry rivalries clashes clash standoff "
+                        "confrontation hostilities".split())
+
+
+def _is_state_word(gaz: Gazetteer, word: str) -> bool:
+    key = gaz.demonyms.get(word.lower()) or gaz.lookup_name(word)
+    return bool(key) and key in gaz and gaz[key].type == "State" and key not in PAIR_EXCLUDED
+
+
+def state_pair_noun(words_: list[str], i: int, end: int, gaz: Gazetteer) -> str | None:
+    """"US-South Korean plans", "the Russian-Iranian alliance": a demonym joined to another state by
+    a hyphen or a slash, before a noun the two share (returned, lower-cased), names its state."""
+    before = i >= 2 and words_[i - 1] in PAIR_JOINERS and _is_state_word(gaz, words_[i - 2])
+    after = end + 1 < len(words_) and words_[end] in PAIR_JOINERS and (
+        _is_state_word(gaz, words_[end + 1]) or end + 2 < len(words_)
+        and _is_state_word(gaz, f"{words_[end + 1]} {words_[end + 2]}"))
+    if not (before or after):
+        return None
+    k = end
+    while k < len(words_) and (words_[k] in PAIR_JOINERS or words_[k][:1].isupper()):
+        k += 1
+    for noun in words_[k:k + 2]:  # one modifier may come between ("US-Israeli military cooperation")
+        if noun.lower() in JOINT_NOUNS | RIVAL_NOUNS:
+            return noun.lower()
+    return None
+
+
 def names_place_state(tok: Token) -> bool:
     """"the Syrian city of Aleppo": the demonym names the state the place lies in (and nothing more)."""
     nxt = tok.doc[tok.i + 1:tok.i + 4]
@@ -476,6 +510,9 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
             add(i, end, doc[i:end].text, gaz[state].type, state, "demonym")
         elif state and state in gaz and gaz[state].type == "State" and names_place_state(doc[end - 1]):
             add(i, end, doc[i:end].text, "State", state, PLACE_DEMONYM)
+        elif state and state in gaz and gaz[state].type == "State" and state not in PAIR_EXCLUDED \
+                and state_pair_noun(words, i, end, gaz):
+            add(i, end, doc[i:end].text, "State", state, "demonym+pair")
 
     def add_named(ent: Span, start: int, end: int) -> None:
         """Type and add one name the model found (all of its entity or a piece of it)."""

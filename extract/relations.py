@@ -24,7 +24,7 @@ from typing import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.mentions import PLACE_DEMONYM
+from newsgraph.extract.mentions import JOINT_NOUNS, PAIR_JOINERS, PLACE_DEMONYM, RIVAL_NOUNS
 from newsgraph.extract.normalize import CLOSING_QUOTES, OPENING_QUOTES, POSSESSIVES
 from newsgraph.records import SYMMETRIC_RELATIONS, EntityMention, Evidence, RawRelation
 
@@ -135,6 +135,7 @@ class Trigger:
     person_type: str = ""  # the type when a person acts ("Ilhan Omar attacked Israel": words, not arms)
     stative: bool = False  # the passive tells its subject's state: "based in Idlib", "affiliated with Y"
     reciprocal: bool = False  # with no object, coordinated subjects do it to each other: "X and Y clashed"
+    source_types: tuple[str, ...] = ()  # when set, the only types its source may have
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,7 @@ class SurfacePattern:
     before: re.Pattern[str] | None = None  # what the text before the first name must end with
     place_roles: tuple[str, ...] | None = None  # a Place target must have one of these gazetteer roles
     lists_after: bool = False  # a list of names after the second one shares the relation
+    skip_roles: tuple[str, ...] = ()  # sources of these gazetteer roles are skipped
 
 
 @dataclass(frozen=True)
@@ -266,7 +268,7 @@ def load_lexicon() -> Lexicon:
                         tuple(row.get("subj_preps", ())), float(row["confidence"]), bool(row.get("inverse")),
                         bool(row.get("inverse_subject")), bool(row.get("light")), row.get("role", ""),
                         tuple(row.get("role_preps", ("of",))), row.get("done_type", ""), row.get("person_type", ""),
-                        bool(row.get("stative")), bool(row.get("reciprocal")))
+                        bool(row.get("stative")), bool(row.get("reciprocal")), tuple(row.get("source_types", ())))
             lex.triggers.setdefault((t.pos, t.lemma), []).append(t)
         elif row["kind"] == "mention_link":
             lex.mention_links.append(row)
@@ -278,7 +280,8 @@ def load_lexicon() -> Lexicon:
                 bool(row.get("inverse")), tuple(row["source_types"]) if row.get("source_types") else None,
                 tuple(row["target_types"]) if row.get("target_types") else None, bool(row.get("same_country")),
                 bool(row.get("lists")), re.compile(row["before"], re.I) if row.get("before") else None,
-                tuple(row["place_roles"]) if row.get("place_roles") else None, bool(row.get("lists_after"))))
+                tuple(row["place_roles"]) if row.get("place_roles") else None, bool(row.get("lists_after")),
+                tuple(row.get("skip_roles", ()))))
     lex.verb_forms = _verb_forms(lex.triggers)
     lex.verb_form_words = frozenset(f for (pos, lemma), ts in lex.triggers.items() if pos == "VERB"
                                     for f in inflect(lemma))
@@ -807,6 +810,9 @@ class RelationExtractor:
         # every word that can start a candidate (the last word of "regime change" stands for it)
         self._trigger_words = frozenset(w for _pos, lemma in self.lex.triggers for w in (lemma.split()[0], lemma.split()[-1])) \
             | self.lex.label_verbs | self.lex.charge_verbs
+        # title words of people ("leader", "spokesman"), from the person-title-of-org link
+        self._titles = frozenset(t for link in self.lex.mention_links if link.get("rule") == "person-title-of-org"
+                                 for t in link.get("titles", ()))
         # a Person may REPORT_ON only when known as a journalist (gazetteer role JRN or a byline)
         self.is_journalist = is_journalist or (lambda mention: False)
         # entity key -> ISO country (from the gazetteer), for LOCATED_IN checks
@@ -893,11 +899,30 @@ class RelationExtractor:
                 out.extend(self._prefix(view, tok, trig))
         out.extend(self._surface(view))
         out.extend(_own_body(view))
+        out.extend(self._state_pairs(view))
         out.extend(self._cited_headline(view))
         out.extend(_signed_off(view))
         out.extend(self._dateline(view))
         out.extend(self._acts_in(view))
         out.extend(_taken_from(view, out))
+        return out
+
+    def _state_pairs(self, view: SentenceView) -> list[Candidate]:
+        """"US-South Korean plans" (COOPERATES_WITH), "the Saudi-Iranian rivalry" (FIGHTS): two
+        states joined by a hyphen or a slash before a noun they share."""
+        out = []
+        items = sorted(view.mentions, key=lambda x: x[2].start)
+        for (ia, ma, sa), (ib, mb, sb) in zip(items, items[1:]):
+            if ma.type != "State" or mb.type != "State" or sb.start != sa.end + 1 \
+                    or sa.doc[sa.end].text not in PAIR_JOINERS or "\n" in sa.doc[sa.end - 1].whitespace_:
+                continue
+            # (the shared noun is the phrase's head: "US/South Korean war games" are no war)
+            tok = next((t for t in sa.doc[sb.end:min(sb.end + 2, view.sent.end)]
+                        if t.lower_ in JOINT_NOUNS | RIVAL_NOUNS and t.dep_ != "compound"), None)
+            noun = tok.lower_ if tok is not None else None
+            if noun is not None:
+                typ = "FIGHTS" if noun in RIVAL_NOUNS else "COOPERATES_WITH"
+                out.append(Candidate(ia, ib, typ, sa.doc[sa.end], f"pattern:state-pair-{noun}", 0.65))
         return out
 
     def _dateline(self, view: SentenceView) -> list[Candidate]:
@@ -942,7 +967,7 @@ class RelationExtractor:
                     actors = _typed(view, subjects_of(view, verb), rule["source_types"])
                     out.extend(Candidate(a, p, rule["type"], verb, f"verb-obj:{lemma}", rule["confidence"])
                                for a in actors for p in targets if a != p)
-                if lemma in rule["exclude"] or _is_passive(verb):
+                if lemma in rule["exclude"] or _is_passive(verb) or "include" in rule and lemma not in rule["include"]:
                     continue
                 # "established five bases in Kirkuk": the place may hang on the plain object
                 things = [t for c in verb.children if c.dep_ in ("dobj", "obj")
@@ -1122,6 +1147,8 @@ class RelationExtractor:
             for link in self.lex.mention_links:
                 if m.type not in link["source_types"]:
                     continue
+                if self.role_of(m.key) in link.get("skip_roles", ()):
+                    continue  # "few Republicans in Washington": a party's people are somewhere, the party is not
                 if link.get("known_organizations") and m.type == "Organization" and m.key is None:
                     continue  # "Northwestern University in Evanston" is an address, not an operation
                 if link.get("actor_only") and head_noun.i == root.i:
@@ -1398,8 +1425,22 @@ class RelationExtractor:
         typ = trig.type
         if trig.done_type and verb.tag_ in ("VBD", "VBN") and not self._intended(verb):
             typ = trig.done_type  # "the US, France and Britain overthrew Kadaffi": done, not threatened
+        objects = [self._titled_person_after(view, o) for o in objects]
         return [Candidate(s, o, act_type(view, s, typ, trig.person_type), verb, rule, conf)
                 for s in subjects for o in objects]
+
+    def _titled_person_after(self, view: SentenceView, idx: int) -> int:
+        """"defended Nation of Islam leader Louis Farrakhan": an organisation named before a title and
+        a person is the person's title, and the person is the verb's object (the parser often takes
+        the organisation)."""
+        m, span = view.mentions_by_idx[idx], view.mentions_by_idx_span[idx]
+        if m.type not in ("Organization", "Group", "MediaOutlet", "State"):
+            return idx
+        k = span.end
+        while k < view.sent.end and k - span.end < 3 and span.doc[k].lower_ in self._titles:
+            k += 1
+        person = view.mention_of(span.doc[k]) if span.end < k < view.sent.end else None
+        return person if person is not None and view.mentions_by_idx[person].type == "Person" else idx
 
     def _supplied(self, view: SentenceView, verb: Token, trig: Trigger) -> list[Candidate]:
         """"Tenex supplies Iran with fuel", "Iran will supply weaponry to Syria": a light verb of
@@ -1589,7 +1630,9 @@ class RelationExtractor:
             members = prep_objects(view, noun, ("between",))
             pairs += _pairs_within(members)
         rule = "verb:write" if written else f"noun:{trig.lemma}"
-        return [Candidate(s, o, trig.type, noun, rule, trig.confidence) for s, o in _unique_pairs(pairs)]
+        # "Trump renewed his attacks on McCain": a person's attacks are words
+        return [Candidate(s, o, act_type(view, s, trig.type, trig.person_type), noun, rule, trig.confidence)
+                for s, o in _unique_pairs(pairs)]
 
     def _role(self, view: SentenceView, noun: Token, trig: Trigger) -> list[Candidate]:
         """Role nouns link the entity that holds the role (host) to the entity it is relative to."""
@@ -1752,7 +1795,8 @@ class RelationExtractor:
         pairs = [(actor, t) for t in targets if t != actor]
         if trig.inverse:
             pairs = [(t, a) for a, t in pairs]
-        return [Candidate(a, b, trig.type, tok, f"hyphen:{trig.lemma}", trig.confidence) for a, b in pairs]
+        return [Candidate(a, b, trig.type, tok, f"hyphen:{trig.lemma}", trig.confidence) for a, b in pairs
+                if not trig.source_types or view.mentions_by_idx[a].type in trig.source_types]
 
     def _surface(self, view: SentenceView) -> list[Candidate]:
         out: list[Candidate] = []
@@ -1774,6 +1818,8 @@ class RelationExtractor:
                     continue
                 if p.target_types and mtgt.type not in p.target_types:
                     continue
+                if self.role_of(msrc.key) in p.skip_roles:
+                    continue  # "few Republicans in Washington": a party's people are there, not the party
                 if p.place_roles and mtgt.type == "Place" and (self.role_of(mtgt.key) not in p.place_roles
                                                                  or self.role_of(msrc.key) in p.place_roles):
                     continue  # "Tempe, Arizona" but not "Aleppo, Idlib" or "Texas, Arizona" (lists)
@@ -1857,7 +1903,7 @@ class RelationExtractor:
                 if not vp.passive and m.group("verb").lower() == vp.lemma and len(sources) == 1 \
                         and m.start("verb") == len(between) - len(between.lstrip()):
                     continue  # "UK brand LK Bennett": a bare base form after one name is a noun
-                targets = [ib] + self._list_after(items, k + 1, self._text)
+                targets = [self._titled_person_after(view, t) for t in [ib] + self._list_after(items, k + 1, self._text)]
                 if vp.passive:
                     sources, targets = targets, sources
                 start = sa.end_char + m.start("verb")

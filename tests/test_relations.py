@@ -979,3 +979,33 @@ def test_endorsements_allies_and_objects_inside_titles(extractor, text, triple):
 def test_endorsements_allies_and_objects_inside_titles_do_not_overreach(extractor, text, absent):
     got = rels(extractor, text)
     assert absent not in got, (text, sorted(got))
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Talk of US-South Korean plans to decapitate North Korea's leadership keeps giving Pyongyang the jitters.",
+     ("united-states", "COOPERATES_WITH", "south-korea")),
+    ("The Saudi-Iranian rivalry is heating up.", ("saudi-arabia", "FIGHTS", "iran")),
+    ("When Idlib-based terrorist front Nour al-Din al-Zenki beheaded a child, the BBC reported it.",
+     ("nour-al-din-al-zenki", "OPERATES_IN", "idlib")),
+    ("Democratic Illinois Rep. Danny Davis defended Nation of Islam leader Louis Farrakhan as an outstanding human "
+     "being on Monday.", ("Danny Davis", "SUPPORTS", "Louis Farrakhan")),
+    ("Trump renewed his attacks on McCain last weekend.", ("donald-trump", "ACCUSES", "john-mccain")),
+])
+def test_state_pairs_bases_and_titled_objects(extractor, text, triple):
+    got = rels(extractor, text)
+    assert triple in got and not got[triple][0].negated, (text, sorted(got))
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The US-Mexico border is long.", ("united-states", "FIGHTS", "mexico")),
+    ("They stopped the highly provocative US/South Korean war games.", ("united-states", "FIGHTS", "south-korea")),
+    ("The Texas-based company Exxon Mobil reported profits.", ("Exxon Mobil", "OPERATES_IN", "texas")),
+    ("He took on Trump publicly in a way few Republicans in Washington have.",
+     ("republican-party", "OPERATES_IN", "washington")),
+    ("But the UK Home Office welcomed him into Britain.", ("home-office", "OPERATES_IN", "united-kingdom")),
+    ("Democratic Illinois Rep. Danny Davis defended Nation of Islam leader Louis Farrakhan as an outstanding human "
+     "being on Monday.", ("Danny Davis", "SUPPORTS", "nation-of-islam")),
+])
+def test_state_pairs_bases_and_titled_objects_do_not_overreach(extractor, text, absent):
+    got = rels(extractor, text)
+    assert absent not in got, (text, sorted(got))
