@@ -1189,8 +1189,12 @@ class RelationExtractor:
                     if according is not None:
                         # "according to Bill Gertz in the Washington Times": the writer is the source
                         phrase = {t.i for t in according.subtree}
+                        # what the report is about sits near the clause it introduces ("According to
+                        # Fox News, Saucier's lawsuit alleges ... Hillary Clinton ...": Saucier)
+                        clause = according.head
                         for j, mj, sp in view.mentions:
-                            if j != idx and mj.type in link["target_types"] and sp.start not in phrase:
+                            if j != idx and mj.type in link["target_types"] and sp.start not in phrase \
+                                    and _depth_below(sp.root, clause) <= REPORT_DEPTH:
                                 out.append(Candidate(idx, j, link["type"], according, f"link:{link['rule']}", link["confidence"]))
                 elif link["via"] == "modifier":
                     # "Iranian Quds Force", "US Army": a state's adjective right before its agency
@@ -1645,7 +1649,10 @@ class RelationExtractor:
                   # "UK newspaper the Mail on Sunday" is British, not the state's ("Iran's state broadcaster" is)
                   and not (c.dep_ in ("compound", "amod") and view.mentions_by_idx[i].type == "State" and (
                       trig.type == "SUPPORTS" and trig.role == "host->other" or trig.lemma in MEDIA_ROLES
-                      and not any(w.lower_ in STATE_MEDIA_WORDS for w in noun.children)))]
+                      and not any(w.lower_ in STATE_MEDIA_WORDS for w in noun.children)))
+                  # "Washington Post book critic Carlos Lozada" works for the paper
+                  and not (c.dep_ == "compound" and trig.type == "ACCUSES"
+                           and view.mentions_by_idx[i].type == "MediaOutlet")]
         others.extend(prep_objects(view, noun, trig.role_preps))
         if not others and noun.dep_ == "conj":
             # "Al Qaeda affiliates, partners, and allies": the modifier of the first conjunct
@@ -1963,6 +1970,8 @@ class RelationExtractor:
             c = replace(c, type="LOCATED_IN")
         if not types_allowed(c.type, ms.type, mt.type, c.rule):
             return None
+        if c.rule == "verb:reach out" and ms.type == "MediaOutlet":
+            return None  # "CBS News reached out to the FBI": for comment
         if c.type == "THREATENS" and mt.type == "Place" and not c.rule.endswith(":threaten"):
             return None  # a town is threatened ("Erdogan has threatened Manbij"); "warned against Kurdistan" is policy
         if c.type == "REPORTS_ON" and ms.type == "Person" and c.rule not in WRITER_RULES and not (
@@ -2011,6 +2020,8 @@ class RelationExtractor:
                     break
                 h = h.head
         for h in heads:
+            if h.dep_ == "pcomp" and h.head.lower_ == "without":
+                return True  # "concluded his investigation without ever bringing charges against Corsi"
             for c in h.children:
                 # "did not fund", "no support for": the negation words are data (modality.jsonl)
                 if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in self.lex.negations and h is tok):

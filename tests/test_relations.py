@@ -1009,3 +1009,19 @@ def test_state_pairs_bases_and_titled_objects(extractor, text, triple):
 def test_state_pairs_bases_and_titled_objects_do_not_overreach(extractor, text, absent):
     got = rels(extractor, text)
     assert absent not in got, (text, sorted(got))
+
+
+def test_without_negates(extractor):
+    got = rels(extractor, "In the end, Mueller concluded his investigation without ever bringing charges against Jerome Corsi.")
+    assert got and all(ev.negated for ev, _ in got.values()), got
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Stephen Paddock later called Douglas Haig three times to arrange a sale.",
+     ("Douglas Haig", "FORMERLY_KNOWN_AS", "Stephen Paddock")),
+    ("Washington Post nonfiction book critic Carlos Lozada wrote it.", ("Carlos Lozada", "ACCUSES", "the-washington-post")),
+    ("CBS News reached out to the FBI and other authorities.", ("cbs-news", "COOPERATES_WITH", "federal-bureau-of-investigation")),
+])
+def test_calls_critics_and_reports_do_not_overreach(extractor, text, absent):
+    got = rels(extractor, text)
+    assert absent not in got, (text, sorted(got))
