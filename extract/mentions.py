@@ -617,6 +617,7 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
     out.extend(definite_references(doc, text, out, [w.lower() for w in words]))
     out = office_names(out, words)
     out = compass_regions(doc, doc_id, text, out, _heading_lines(doc.text if doc_text is None else doc_text))
+    out = city_names(doc, doc_id, text, out)
     out = possessed_people(doc, doc_id, text, out, words)
     # names the model missed in one place and found in another: found again
     out = known_heads(doc, doc_id, text, out)
@@ -902,6 +903,24 @@ def compass_regions(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMe
             m = replace(m, mention=Mention(doc_id, start, m.mention.end, text[start:m.mention.end]),
                         name=f"{word} {m.name}", type="Place", key=None, basis=f"compass+{m.basis}")
             span = doc[i:span.end]
+        out.append((m, span))
+    return out
+
+
+def city_names(doc: Doc, doc_id: str, text: str,
+               found: list[tuple[EntityMention, Span]]) -> list[tuple[EntityMention, Span]]:
+    """"Kansas City", "Mexico City", "Panama City": a place or state named before "City" names a
+    city of its own (the gazetteer matched the first word only)."""
+    starts = {span.start for _, span in found}
+    out = []
+    for m, span in found:
+        k = span.end
+        if m.type in ("Place", "State") and m.basis != "demonym" and k < len(doc) and doc[k].text == "City" \
+                and k not in starts:
+            end = doc[k].idx + len(doc[k].text)
+            m = replace(m, mention=Mention(doc_id, m.mention.start, end, text[m.mention.start:end]),
+                        name=f"{m.name} City", type="Place", key=None, basis=f"city+{m.basis}")
+            span = doc[span.start:k + 1]
         out.append((m, span))
     return out
 

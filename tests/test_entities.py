@@ -424,3 +424,9 @@ def test_entity_types_settled_by_the_corpus_prune_relations(extractor):
     corpus = resolve([a, b], extractor.gazetteer)
     types = {e.id: e.type for e in corpus.entities}
     assert [types[r.target] for r in corpus.relations if r.type == "PART_OF"] == [], corpus.relations
+
+
+def test_a_place_before_city_names_a_city(extractor):
+    names = {m.name: m.type for m in extractor.extract_text("ICE arrested 20 in Kansas City and 30 in Mexico City.").mentions}
+    assert names.get("Kansas City") == "Place" and names.get("Mexico City") == "Place", names
+    assert "Kansas" not in names and "Mexico" not in names, names
