@@ -20,9 +20,9 @@ def scores(tmp_path_factory, extractor):
 
 def test_gold_set_is_big_enough():
     docs = scoring.gold_docs()
-    assert len(docs) >= 99
-    assert sum(len(d["entities"]) for d in docs) >= 2815
-    assert sum(len(d["relations"]) for d in docs) >= 1295
+    assert len(docs) >= 103
+    assert sum(len(d["entities"]) for d in docs) >= 2900
+    assert sum(len(d["relations"]) for d in docs) >= 1325
 
 
 def test_entity_scores(scores):
@@ -48,8 +48,9 @@ def test_relation_scores(scores):
     total = scores.total(scores.relations)
     # precision 0.82 on 67 documents; 0.809 with the broader rules of the next session (an actor
     # acting in a place, mutual roles); check sets 15 and 16 joined at 0.791 on 75; 0.797 on 83; 0.802 on 87;
-    # 0.826 on 87 after the recall rules of the next session; 0.821 on 91 with check set 20, 0.827 since
-    assert total.precision >= 0.80, scoring.table("relations", scores.relations, total)
+    # 0.826 on 87 after the recall rules of the next session; 0.821 on 91 with check set 20, 0.827 since;
+    # 0.841 on 103 after two audits of predictions on unseen text
+    assert total.precision >= 0.82, scoring.table("relations", scores.relations, total)
     # F1 0.505 on 59 documents; check sets 13 and 14 (relation F1 0.17 and 0.30 on arrival) joined
     # at 0.496, and the rules since give 0.499 on 67, then 0.534 on 67; check sets 15 and 16
     # (0.34 and 0.28 on arrival) joined at 0.525 on 75; 0.545 on 75 with the conflict rules of the
@@ -60,5 +61,7 @@ def test_relation_scores(scores):
     # names found again, members, titles and places of the next session; check set 20 (0.35 on arrival)
     # joined at 0.592, 0.602 with the rules since (a surname read in its own text); 0.610 on the 87;
     # check set 21 (0.375 on arrival; wire datelines, photo credits, European parties) joined at 0.602 on 95;
-    # check set 22 (0.196 on arrival: British politics, the Gulf of Tonkin) joined at 0.598 on 99
+    # check set 22 (0.196 on arrival: British politics, the Gulf of Tonkin) joined at 0.598 on 99;
+    # 0.601 with the precision rules of two audits of unseen text; check set 23 (0.489 on arrival,
+    # precision 0.846) joined at 0.599 on 103
     assert total.f1 >= 0.58, scoring.table("relations", scores.relations, total)
