@@ -610,13 +610,14 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
             if start < end:
                 add_named(ent, start, end)
 
-    out = drop_heading_noise(doc.text if doc_text is None else doc_text, out)
-    out = cited_writers(doc.text if doc_text is None else doc_text, out)
+    doc_text = doc.text if doc_text is None else doc_text
+    out = drop_heading_noise(doc_text, out)
+    out = cited_writers(doc_text, out)
     out.sort(key=lambda pair: (pair[0].mention.start, pair[0].mention.end))
     out = link_acronyms(doc, out, text)
     out.extend(definite_references(doc, text, out, [w.lower() for w in words]))
     out = office_names(out, words)
-    out = compass_regions(doc, doc_id, text, out, _heading_lines(doc.text if doc_text is None else doc_text))
+    out = compass_regions(doc, doc_id, text, out, _heading_lines(doc_text))
     out = city_names(doc, doc_id, text, out)
     out = possessed_people(doc, doc_id, text, out, words)
     # names the model missed in one place and found in another: found again
@@ -661,30 +662,30 @@ def _heading_lines(doc_text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+def _citation_lines(doc_text: str) -> Iterable[tuple[int, str]]:
+    """(offset, line) of each citation line ('"Iran Admits To ...," by Adam Kredo, ...')."""
+    pos = 0
+    for line in doc_text.split("\n"):
+        if CITATION_LINE.match(line):
+            yield pos, line
+        pos += len(line) + 1
+
+
 def _cited_headlines(doc_text: str) -> list[tuple[int, int]]:
     """Character ranges of the quoted headlines of citation lines ('"Trump Faces Vote Over Fax,
     Email," by Randy DeSoto, ...'): Title Case like a heading, though the names after them are real."""
     ranges = []
-    pos = 0
-    for line in doc_text.split("\n"):
-        if CITATION_LINE.match(line):
-            close = max(line.rfind(q, 0, line.find(" by ")) for q in CLOSING_QUOTES)
-            if close > 0:
-                ranges.append((pos, pos + close))
-        pos += len(line) + 1
+    for pos, line in _citation_lines(doc_text):
+        close = max(line.rfind(q, 0, line.find(" by ")) for q in CLOSING_QUOTES)
+        if close > 0:
+            ranges.append((pos, pos + close))
     return ranges
 
 
 def cited_writers(doc_text: str, found: list[tuple[EntityMention, Span]]) -> list[tuple[EntityMention, Span]]:
     """'"UK ambassador conveys concerns ...," by Rowena Mason, Guardian, November 30, 2017:': the
     name after a cited headline's "by" is its writer, whatever the model took it for."""
-    starts = set()
-    pos = 0
-    for line in doc_text.split("\n"):
-        if CITATION_LINE.match(line):
-            k = line.find(" by ")
-            starts.add(pos + k + 4)
-        pos += len(line) + 1
+    starts = {pos + line.find(" by ") + 4 for pos, line in _citation_lines(doc_text)}
     return [(replace(m, type="Person", basis=f"{m.basis}+cited-writer"), s)
             if m.mention.start in starts and m.type == "Organization" and m.key is None else (m, s)
             for m, s in found]
@@ -886,6 +887,14 @@ COMPASS_WORDS = frozenset("Northern Southern Eastern Western Central Northeaster
 COMPASS_PLACE_ONLY = frozenset("North South East West".split())  # "South Sudan" is a state of its own
 
 
+def _grown_place(doc: Doc, doc_id: str, text: str, m: EntityMention, span: Span, start: int, end: int,
+                 name: str, basis: str) -> tuple[EntityMention, Span]:
+    """Mention ``m`` grown to tokens ``start:end`` as a place of its own named ``name``."""
+    s, e = char_span(doc, start, end)
+    return replace(m, mention=Mention(doc_id, s, e, text[s:e]), name=name, type="Place", key=None,
+                   basis=f"{basis}+{m.basis}"), doc[start:end]
+
+
 def compass_regions(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMention, Span]],
                     headings: list[tuple[int, int]]) -> list[tuple[EntityMention, Span]]:
     """"Travis Air Force Base in Northern California", "Western Europe": a capitalised compass word
@@ -899,10 +908,7 @@ def compass_regions(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMe
         if word in COMPASS_WORDS and i not in ends and m.basis != "demonym" and (
                 m.type == "Place" or (m.type == "State" and word not in COMPASS_PLACE_ONLY
                                       and not any(a <= m.mention.start < b for a, b in headings))):
-            start = doc[i].idx
-            m = replace(m, mention=Mention(doc_id, start, m.mention.end, text[start:m.mention.end]),
-                        name=f"{word} {m.name}", type="Place", key=None, basis=f"compass+{m.basis}")
-            span = doc[i:span.end]
+            m, span = _grown_place(doc, doc_id, text, m, span, i, span.end, f"{word} {m.name}", "compass")
         out.append((m, span))
     return out
 
@@ -917,12 +923,14 @@ def city_names(doc: Doc, doc_id: str, text: str,
         k = span.end
         if m.type in ("Place", "State") and m.basis != "demonym" and k < len(doc) and doc[k].text == "City" \
                 and k not in starts:
-            end = doc[k].idx + len(doc[k].text)
-            m = replace(m, mention=Mention(doc_id, m.mention.start, end, text[m.mention.start:end]),
-                        name=f"{m.name} City", type="Place", key=None, basis=f"city+{m.basis}")
-            span = doc[span.start:k + 1]
+            m, span = _grown_place(doc, doc_id, text, m, span, span.start, k + 1, f"{m.name} City", "city")
         out.append((m, span))
     return out
+
+
+def _opens_line(doc: Doc, texts: list[str], k: int) -> bool:
+    """Does token ``k`` open a line?"""
+    return k == 0 or "\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space and "\n" in texts[k - 1]
 
 
 def possessed_people(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMention, Span]],
@@ -935,16 +943,14 @@ def possessed_people(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityM
     first_names = words("first_name")
     openers = [span.end for m, span in found if m.type in ("MediaOutlet", "Organization")
                and span.end < len(texts) and texts[span.end] in POSSESSIVES]
-    openers += [k for k, w in enumerate(texts) if w and set(w) <= set("—–") and (
-        k == 0 or "\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space and "\n" in texts[k - 1])]
+    openers += [k for k, w in enumerate(texts) if w and set(w) <= set("—–") and _opens_line(doc, texts, k)]
     # "AP Photo / Alex Brandon Democrat Leaders Demand ...": a photo credit runs into the caption, so
     # the name is two words (three when the second is a given name too: "Jose Luis Magana")
     credits = {span.end + (texts[span.end] in ("Photo", "Photos", "Images")) for m, span in found
                if m.type == "MediaOutlet" and span.end + 1 < len(texts)}
     credits = {k for k in credits if k < len(texts) and texts[k] == "/"}
     # "By Marton Dunai" alone on a line is a byline, whatever the given name
-    bylines = {k for k, w in enumerate(texts) if w in ("By", "by", "BY") and (
-        k == 0 or "\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space and "\n" in texts[k - 1])}
+    bylines = {k for k, w in enumerate(texts) if w in ("By", "by", "BY") and _opens_line(doc, texts, k)}
     for k in sorted(openers + sorted(credits) + sorted(bylines)):
         j = k + 1
         longest = 3 if k not in credits or (k + 2 < len(texts) and fold(texts[k + 2]) in first_names) else 2

@@ -47,7 +47,10 @@ TYPE_CONSTRAINTS: dict[str, tuple[tuple[str, ...] | None, tuple[str, ...] | None
 # a state ("US President Donald Trump"), whose people are not its members in this vocabulary.
 EXCLUDED_TYPE_PAIRS: dict[str, frozenset[tuple[str, str]]] = {"PART_OF": frozenset({("Person", "State")})}
 
-BODY_NOUNS = frozenset("organization organisation group movement network party".split())  # ("Assad's coalition" is his)
+# nouns for a body someone has ("his Fidesz party", "Orbán's political organization"): not the person
+# ("Assad's coalition" is his, though)
+BODY_NOUNS = frozenset("party group organization organisation foundation company firm movement charity "
+                       "institute network campaign".split())
 MEDIA_ROLES = frozenset("broadcaster newspaper channel outlet mouthpiece organ".split())
 STATE_MEDIA_WORDS = frozenset("state state-run state-owned state-controlled official government regime".split())
 
@@ -707,8 +710,6 @@ def _pairs_within(xs: list[int]) -> list[tuple[int, int]]:
     return [(a, b) for k, a in enumerate(xs) for b in xs[k + 1:]]
 
 
-OWN_BODY_NOUNS = frozenset("party group organization organisation foundation company firm movement charity "
-                           "institute network campaign".split())
 
 
 JOURNALIST_TITLES = frozenset("journalist journalists reporter reporters correspondent columnist interviewer anchor "
@@ -742,7 +743,7 @@ def _own_body(view: SentenceView) -> list[Candidate]:
         noun = root.head if root.dep_ == "compound" else root
         poss = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
         # ("his 17 Angry Democrats", "his FBI handlers" are not his bodies)
-        if poss is None or poss.i >= span.start or noun.lemma_.lower() not in OWN_BODY_NOUNS:
+        if poss is None or poss.i >= span.start or noun.lemma_.lower() not in BODY_NOUNS:
             continue
         before = [p for end, p in people if end <= poss.i]
         if before:
