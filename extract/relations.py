@@ -110,6 +110,8 @@ ROLE_BEARERS = frozenset("state states regime regimes government governments for
                          "militia militias organization organisation army".split())
 # a threat to withhold something from someone threatens them ("threatened to cut off aid to Honduras")
 WITHHOLD_VERBS = frozenset("cut stop halt end suspend withhold cancel freeze withdraw deny block".split())
+OUSTING_NOUNS = frozenset("change assassination overthrow destruction elimination removal liquidation ouster "
+                          "annihilation".split())  # (the "change" of "regime change")
 DANGER_NOUNS = frozenset("danger risk peril threat plot problem hazard".split())
 INSTRUMENT_VERBS = frozenset("send deploy dispatch use mobilize mobilise call bring move station".split())
 SEND_VERBS = frozenset("send deploy dispatch".split())  # "threatened to send troops to Syria": at Syria
@@ -1430,6 +1432,9 @@ class RelationExtractor:
         typ = trig.type
         if trig.done_type and verb.tag_ in ("VBD", "VBN") and not self._intended(verb):
             typ = trig.done_type  # "the US, France and Britain overthrew Kadaffi": done, not threatened
+        if typ in ("FIGHTS", "ACCUSES") and any(c.dep_ == "prep" and c.lower_ == "for" and any(
+                p.lemma_.lower() in OUSTING_NOUNS for p in c.children) for c in verb.children):
+            typ = "THREATENS"  # "the CIA targeted Guatemala for regime change", "... Arbenz for assassination"
         objects = [self._titled_person_after(view, o) for o in objects]
         return [Candidate(s, o, act_type(view, s, typ, trig.person_type), verb, rule, conf)
                 for s in subjects for o in objects]
@@ -1930,6 +1935,8 @@ class RelationExtractor:
                         break
                     # "accused Supreme Court nominee Brett Kavanaugh": the parser found the object, another name
                     objs = [i for c in tok.children if c.dep_ in ("dobj", "obj") for i in view.ents(c)]
+                    if ia in named and ib in objs:
+                        break  # the parse has them both: the verb's own rule read it (and its type)
                     if objs and ib not in objs or not objs and any(
                             c.dep_ in ("dobj", "obj") and c.left_edge.i <= sb.start and sb.end - 1 <= c.right_edge.i
                             and view.mention_of(c) != ib for c in tok.children):

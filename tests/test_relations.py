@@ -1025,3 +1025,10 @@ def test_without_negates(extractor):
 def test_calls_critics_and_reports_do_not_overreach(extractor, text, absent):
     got = rels(extractor, text)
     assert absent not in got, (text, sorted(got))
+
+
+def test_a_target_for_regime_change_is_threatened(extractor):
+    got = rels(extractor, "That is why the CIA targeted Guatemala for regime change.")
+    assert ("cia", "THREATENS", "guatemala") in got, got
+    # the surface reading of the same verb does not add a second, plainer type
+    assert ("cia", "FIGHTS", "guatemala") not in got, got
