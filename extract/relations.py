@@ -77,6 +77,7 @@ HOLDER_NOUNS = frozenset(
     "agency agencies channel jets warplanes aircraft planes drones soldiers positions targets "
     "bases convoys commanders leaders battalions brigades navy operatives agents "
     "cadres recruits allies proxies militiamen personnel official spokesman spokeswoman spokesperson "
+    "team prosecutors investigators "
     "commander fighter militant operative airstrikes strikes raids shelling bombardment police".split())
 PARTITIVES = frozenset("most much part parts half staff swathes swaths swath portions portion rest majority chunk "
                        "chunks areas large".split())

@@ -31,6 +31,20 @@ FUZZY_THRESHOLD = 92.0
 FUZZY_MIN_LENGTH = 8
 # the legal form at the end of a company's name (in name_key form: lower case, no dots)
 CORPORATE_FORM = re.compile(r"(?:\s+(?:group|holdings))?\s+(?:inc|incorporated|ltd|llc|plc|corp|corporation|co|ag|sa|gmbh)$")
+# familiar first names and the formal ones they stand for (name keys are lower case)
+NICKNAMES = {"bob": ("robert",), "rob": ("robert",), "bobby": ("robert",), "bill": ("william",),
+             "billy": ("william",), "will": ("william",), "mike": ("michael",), "mick": ("michael",),
+             "jim": ("james",), "jimmy": ("james",), "tom": ("thomas",), "tommy": ("thomas",),
+             "dick": ("richard",), "rick": ("richard",), "joe": ("joseph",), "ted": ("edward", "theodore"),
+             "ed": ("edward",), "chuck": ("charles",), "charlie": ("charles",), "rudy": ("rudolph",),
+             "dan": ("daniel",), "danny": ("daniel",), "dave": ("david",), "steve": ("steven", "stephen"),
+             "tony": ("anthony",), "andy": ("andrew",), "nick": ("nicholas",), "pat": ("patrick",),
+             "ron": ("ronald",), "don": ("donald",), "jeff": ("jeffrey",), "greg": ("gregory",),
+             "matt": ("matthew",), "chris": ("christopher",), "alex": ("alexander",), "ben": ("benjamin",),
+             "sam": ("samuel",), "sue": ("susan",), "liz": ("elizabeth",), "beth": ("elizabeth",),
+             "kate": ("katherine", "catherine"), "cathy": ("catherine",), "jenny": ("jennifer",),
+             "newt": ("newton",), "hank": ("henry",), "larry": ("lawrence",), "jerry": ("gerald", "jerome"),
+             "vlad": ("vladimir",)}
 SURNAME_DOMINANCE = 3  # a bare surname joins the one of several namesakes named this many times more
 
 
@@ -167,6 +181,21 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
                 join(ck, hits[0], "surname of a person named in")
                 named_people.add(hits[0])
         _short_bodies(ext, di, cluster_of, alias_of, final, gazetteer, log)
+
+    # "Bob Mueller" is "Robert Mueller": a familiar first name joins the formal one the corpus knows
+    person_names = {k[5:]: k for k in members if k.startswith("name:") and majority_type(k) == "Person"}
+    for ck in sorted(person_names.values()):
+        first, *rest = ck[5:].split()
+        if ck in alias_of or not rest:
+            continue
+        for formal in NICKNAMES.get(first, ()):
+            full = " ".join([formal, *rest])
+            gk = gazetteer.by_key.get(full)
+            target = "gaz:" + gk if gk and "gaz:" + gk in members else person_names.get(full)
+            if target is not None:
+                alias_of[ck] = target
+                log.append({"surface": ck[5:], "entity_key": target, "reason": "familiar first name of"})
+                break
 
     # "Mohamad Khweis" in one text, "Mohamad Jamal Khweis" in another: a shorter name of the one
     # person of the corpus it fits

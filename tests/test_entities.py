@@ -430,3 +430,13 @@ def test_a_place_before_city_names_a_city(extractor):
     names = {m.name: m.type for m in extractor.extract_text("ICE arrested 20 in Kansas City and 30 in Mexico City.").mentions}
     assert names.get("Kansas City") == "Place" and names.get("Mexico City") == "Place", names
     assert "Kansas" not in names and "Mexico" not in names, names
+
+
+def test_a_familiar_first_name_joins_the_formal_one(extractor):
+    a = extractor.extract_text("Bob Mueller is totally conflicted, Trump said. Mueller denied it.", "a")
+    b = extractor.extract_text("Special counsel Robert Mueller sent his report to Congress.", "b")
+    corpus = resolve([a, b], extractor.gazetteer)
+    people = {e.name: e for e in corpus.entities if e.type == "Person"}
+    mueller = [e for e in corpus.entities if "Mueller" in e.name]
+    assert len(mueller) == 1 and {m.doc for m in mueller[0].mentions} == {"a", "b"}, [e.name for e in mueller]
+    assert any(r["reason"] == "familiar first name of" for r in corpus.resolution_log), people
