@@ -1032,3 +1032,8 @@ def test_a_target_for_regime_change_is_threatened(extractor):
     assert ("cia", "THREATENS", "guatemala") in got, got
     # the surface reading of the same verb does not add a second, plainer type
     assert ("cia", "FIGHTS", "guatemala") not in got, got
+
+
+def test_a_title_of_several_words_between_organisation_and_person(extractor):
+    got = rels(extractor, "He met IDF Chief of Staff Gadi Eizenkot in Tel Aviv.")
+    assert ("Gadi Eizenkot", "PART_OF", "israel-defense-forces") in got, got
