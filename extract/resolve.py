@@ -141,12 +141,9 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
             if len(words) > 1:
                 full[ck] = name_key(words[-1])
         def join(ck: str, target: str, reason: str) -> None:
-            # this document's mentions of the name are the person it names in full; other texts
-            # that name no one of the kind keep the first such reading
-            for mi in range(len(ext.mentions)):
-                if cluster_of[(di, mi)] == ck:
-                    cluster_of[(di, mi)] = target
-            alias_of.setdefault(ck, target)
+            # this document's mentions of the name are the person it names in full
+            _join_in_text(di, [mi for mi in range(len(ext.mentions)) if cluster_of[(di, mi)] == ck], ck, target,
+                          cluster_of, alias_of)
             log.append({"surface": ck[5:], "entity_key": target, "reason": f"{reason} {ext.document.id}"})
 
         for ck in sorted(k for k in keys if k.startswith("name:") and k in full):
@@ -309,6 +306,14 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
     )
 
 
+def _join_in_text(di: int, mis: list[int], ck: str, target: str, cluster_of, alias_of: dict[str, str]) -> None:
+    """Mentions ``mis`` of document ``di``, of cluster ``ck``, are ``target``; texts that name no one
+    of the kind keep the first such reading (a shorter name is read per text, not corpus-wide)."""
+    for mi in mis:
+        cluster_of[(di, mi)] = target
+    alias_of.setdefault(ck, target)
+
+
 def _short_bodies(ext: DocExtraction, di: int, cluster_of, alias_of: dict[str, str], final, gazetteer: Gazetteer,
                   log: list[dict]) -> None:
     """"the Army" after "the U.S. Army", "the Foundation" after "the Clinton Foundation": a one-word
@@ -326,9 +331,8 @@ def _short_bodies(ext: DocExtraction, di: int, cluster_of, alias_of: dict[str, s
             continue
         hits = sorted(o for o, last in orgs.items() if last == ck[5:])
         if len(hits) == 1:
-            # this text's "Army" is its own army; a text that names none keeps the first reading
-            cluster_of[(di, mi)] = hits[0]
-            alias_of.setdefault(ck, hits[0])
+            # this text's "Army" is its own army (its organisation mentions only)
+            _join_in_text(di, [mi], ck, hits[0], cluster_of, alias_of)
             if ck not in joined:
                 joined.add(ck)
                 log.append({"surface": ck[5:], "entity_key": hits[0],
