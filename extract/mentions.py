@@ -42,6 +42,14 @@ def words(rule: str, typ: str = "*") -> frozenset[str]:
     return type_rules().get(rule, {}).get(typ, frozenset())
 
 
+@lru_cache(maxsize=1)
+def known_cities() -> frozenset[str]:
+    """Folded names of the towns in ``data/cities.jsonl`` (GeoNames, 80,000 people or more)."""
+    text = resources.files("newsgraph.extract").joinpath("data", "cities.jsonl").read_text("utf-8")
+    names = (json.loads(line)["name"] for line in text.splitlines() if line.strip())
+    return frozenset(" ".join(fold(w).strip("'") for w in n.replace("-", " ").split()) for n in names)
+
+
 # ------------------------------------------------------------------------ gazetteer matcher
 
 @dataclass(frozen=True)
@@ -222,6 +230,9 @@ def type_from_name(name: str, label: str) -> tuple[str, str] | None:
         return "Organization", f"ner:{label}+state_force"  # "Iran's Army": a service, not a militia
     if last in words("title_word") and (label == "ORG" or label == "PERSON" and low[0] not in words("first_name")):
         return None  # "National Security Advisor", "Grand Wizard": a job, not an organisation or a person
+    if label in ("ORG", "FAC") and not name.isupper() and " ".join(low) in known_cities() \
+            and low[0] not in words("first_name"):
+        return "Place", f"ner:{label}+city"  # the model tags "Tijuana" and "Malmö" as organisations
     if len(low) > 1 and last in words("name_word", "Place") and (
             label in ("ORG", "FAC") or label == "PERSON" and last in PLACE_NOT_SURNAME):
         return "Place", f"ner:{label}+place_word"  # "Travis Air Force Base", "Ardennes Forest"
