@@ -339,12 +339,15 @@ class SentenceView:
         elif tok.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X") or tok.lower_ in HOLDER_NOUNS:
             # "former US officials" no longer act for the US
             holder = tok.lower_ in HOLDER_NOUNS and not any(c.lower_ in ("former", "ex") for c in tok.children)
+            # "NATO members Turkey and Greece clashed": the names in apposition are who acts
+            holder = holder and not any(c.dep_ == "appos" and self.mention_of(c) is not None for c in tok.children)
             for c in tok.children:
                 if c.dep_ in ("appos", "compound", "nmod", "amod", "poss") and self.mention_of(c) is not None and (
                         c.dep_ == "appos" or holder and not (
                         # "Orbán's political organization" is a body of its own, not Orbán
                         tok.lower_ in BODY_NOUNS and self.mentions_by_idx[self.mention_of(c)].type == "Person")):
-                    found.append(self.mention_of(c))
+                    # (an apposition brings its conjuncts: "members Turkey and Greece")
+                    found.extend(self.ents(c, depth + 1) if c.dep_ == "appos" else [self.mention_of(c)])
                 elif (tok.lower_ in HOLDER_NOUNS or tok.lower_ in PARTITIVES) and c.dep_ == "prep" and c.lower_ == "of":
                     # "HTS controls most of Idlib": a part of a place or a group stands for it
                     for p in c.children:
@@ -1157,6 +1160,8 @@ class RelationExtractor:
                     continue  # "Northwestern University in Evanston" is an address, not an operation
                 if link.get("actor_only") and head_noun.i == root.i:
                     continue  # "US troops in Syria", but not "the US in Syria"
+                if "source_heads" in link and (root.lower_ not in link["source_heads"] or root.dep_ == "poss"):
+                    continue  # "the Quds Force of the IRGC": only a body's head word says it is a part
                 if link["via"] == "prep":
                     # "the YPG, the major US ally in Syria": the apposition describes the name
                     heads = [head_noun, *(a for a in root.children if a.dep_ == "appos" and a.pos_ == "NOUN"
@@ -1178,6 +1183,8 @@ class RelationExtractor:
                                     continue
                                 for t in view.ents(p):
                                     mt = view.mentions_by_idx[t]
+                                    if "source_heads" in link and (c.i != span.end or t != view.mention_of(p)):
+                                        continue  # "of" right after the name, and its own object ("of Iran's IRGC": the IRGC)
                                     if mt.type in link["target_types"]:
                                         # an inverse link ("the Republican Party of Bob Dole") points
                                         # from the prepositional object to the name

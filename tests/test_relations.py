@@ -138,6 +138,7 @@ def test_every_relation_type_has_event_codes():
 @pytest.mark.parametrize("text,triple", [
     # prepositional frames for OPERATES_IN and LOCATED_IN
     ("Two thousand US troops in Syria guard the border.", ("united-states", "OPERATES_IN", "syria")),
+    ("NATO members Turkey and Greece clashed.", ("turkey", "FIGHTS", "greece")),
     ("The US coalition in Syria said nothing.", ("united-states", "OPERATES_IN", "syria")),
     ("Ankara regards the Kurds as collaborators of the PKK in Turkey.", ("pkk", "OPERATES_IN", "turkey")),
     ("Yemen's Houthis fired missiles.", ("houthis", "OPERATES_IN", "yemen")),
@@ -188,6 +189,8 @@ def test_general_constructions(extractor, text, triple):
     ("Iran threatens the U.S. and its allies, principally Israel.", ("israel", "COOPERATES_WITH", "iran")),
     # a possessive place is not located in the possessor's invader
     ("Turkey's invasion of Afrin angered Damascus.", ("afrin", "LOCATED_IN", "turkey")),
+    # the names in apposition to a role noun act, not the body before it
+    ("NATO members Turkey and Greece clashed.", ("nato", "FIGHTS", "turkey")),
 ])
 def test_general_constructions_do_not_overreach(extractor, text, absent):
     got = rels(extractor, text)
@@ -414,6 +417,9 @@ def test_more_general_constructions_do_not_overreach(extractor, text, absent):
      ("fox-news", "REPORTS_ON", "Scott Perry")),
     ("Sitting down with The Hill earlier, Toensing said that her client was threatened.",
      ("the-hill", "REPORTS_ON", "Toensing")),
+    # a body named with its parent
+    ("The Quds Force of the Islamic Revolutionary Guard Corps attacked the base.",
+     ("quds-force", "PART_OF", "islamic-revolutionary-guard-corps")),
 ])
 def test_roles_titles_and_labels(extractor, text, triple):
     got = rels(extractor, text)
@@ -475,6 +481,10 @@ def test_roles_titles_and_labels(extractor, text, triple):
      ("the-hill", "FORMERLY_KNOWN_AS", "Toensing")),
     # two people who spoke with each other: either may be the interviewer
     ("Dennis Bernstein spoke with John Pilger on May 29.", ("john-pilger", "REPORTS_ON", "Dennis Bernstein")),
+    # a body's own name, the next list item and a possessor are not its parent
+    ("The Department of Justice, the White House and Congress hash it out.",
+     ("department-of-justice", "PART_OF", "united-states-congress")),
+    ("It sent cash to the Quds Force of Iran's Revolutionary Guards.", ("quds-force", "PART_OF", "iran")),
 ])
 def test_roles_titles_and_labels_do_not_overreach(extractor, text, absent):
     got = rels(extractor, text)
