@@ -79,7 +79,7 @@ HOLDER_NOUNS = frozenset(
     "cadres recruits allies proxies militiamen personnel official spokesman spokeswoman spokesperson "
     "team prosecutors investigators "
     "commander fighter militant operative airstrikes strikes raids shelling bombardment police".split())
-PARTITIVES = frozenset("most much part parts half staff swathes swaths swath portions portion rest majority chunk "
+PARTITIVES = frozenset("most much part parts half staff board boards ranks swathes swaths swath portions portion rest majority chunk "
                        "chunks areas large".split())
 ALLY_ROLES = frozenset("ally allies partner partners".split())
 APPOINTING_VERBS = frozenset("appoint name hire install promote recruit".split())

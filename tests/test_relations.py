@@ -417,6 +417,11 @@ def test_more_general_constructions_do_not_overreach(extractor, text, absent):
      ("fox-news", "REPORTS_ON", "Scott Perry")),
     ("Sitting down with The Hill earlier, Toensing said that her client was threatened.",
      ("the-hill", "REPORTS_ON", "Toensing")),
+    # a seat on a body's board is membership of the body
+    ("John Smith sits on the board of the Council on Foreign Relations.",
+     ("John Smith", "PART_OF", "council-on-foreign-relations")),
+    ("John Smith is a member of the board of the Council on Foreign Relations.",
+     ("John Smith", "PART_OF", "council-on-foreign-relations")),
     # a body named with its parent
     ("The Quds Force of the Islamic Revolutionary Guard Corps attacked the base.",
      ("quds-force", "PART_OF", "islamic-revolutionary-guard-corps")),
