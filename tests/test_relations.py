@@ -139,6 +139,8 @@ def test_every_relation_type_has_event_codes():
     # prepositional frames for OPERATES_IN and LOCATED_IN
     ("Two thousand US troops in Syria guard the border.", ("united-states", "OPERATES_IN", "syria")),
     ("NATO members Turkey and Greece clashed.", ("turkey", "FIGHTS", "greece")),
+    # "X-affiliated Y": Y belongs to X (while "X-backed Y" is X's support of Y)
+    ("The al-Qaeda-affiliated Nusra Front attacked Aleppo.", ("jabhat-al-nusra", "PART_OF", "al-qaeda")),
     ("The US coalition in Syria said nothing.", ("united-states", "OPERATES_IN", "syria")),
     ("Ankara regards the Kurds as collaborators of the PKK in Turkey.", ("pkk", "OPERATES_IN", "turkey")),
     ("Yemen's Houthis fired missiles.", ("houthis", "OPERATES_IN", "yemen")),
@@ -191,6 +193,7 @@ def test_general_constructions(extractor, text, triple):
     ("Turkey's invasion of Afrin angered Damascus.", ("afrin", "LOCATED_IN", "turkey")),
     # the names in apposition to a role noun act, not the body before it
     ("NATO members Turkey and Greece clashed.", ("nato", "FIGHTS", "turkey")),
+    ("The al-Qaeda-affiliated Nusra Front attacked Aleppo.", ("al-qaeda", "PART_OF", "jabhat-al-nusra")),
 ])
 def test_general_constructions_do_not_overreach(extractor, text, absent):
     got = rels(extractor, text)
