@@ -420,6 +420,8 @@ def test_more_general_constructions_do_not_overreach(extractor, text, absent):
      ("fox-news", "REPORTS_ON", "Scott Perry")),
     ("Sitting down with The Hill earlier, Toensing said that her client was threatened.",
      ("the-hill", "REPORTS_ON", "Toensing")),
+    # to tell someone of another's damning act is to accuse him of it
+    ("Bolton told Fox News Sunday that Iran lies.", ("john-bolton", "ACCUSES", "iran")),
     # a seat on a body's board is membership of the body
     ("John Smith sits on the board of the Council on Foreign Relations.",
      ("John Smith", "PART_OF", "council-on-foreign-relations")),
