@@ -230,7 +230,7 @@ def type_from_name(name: str, label: str) -> tuple[str, str] | None:
         return "Organization", f"ner:{label}+state_force"  # "Iran's Army": a service, not a militia
     if last in words("title_word") and (label == "ORG" or label == "PERSON" and low[0] not in words("first_name")):
         return None  # "National Security Advisor", "Grand Wizard": a job, not an organisation or a person
-    if label in ("ORG", "FAC") and not name.isupper() and " ".join(low) in known_cities() \
+    if label in ("ORG", "FAC") and not (name.isupper() and len(name) <= 4) and " ".join(low) in known_cities() \
             and low[0] not in words("first_name"):
         return "Place", f"ner:{label}+city"  # the model tags "Tijuana" and "Malmö" as organisations
     if len(low) > 1 and last in words("name_word", "Place") and (

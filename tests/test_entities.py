@@ -93,6 +93,7 @@ def test_demonyms_only_as_actors(extractor):
     ("Malmo", "ORG", "Place"),
     ("Reading", "ORG", "Organization"),
     ("AMA", "ORG", "Organization"),
+    ("SANTA FE", "ORG", "Place"),  # a wire story's dateline
 ])
 def test_typing_rules_for_unknown_names(name, label, expected):
     assert type_from_name(name, label)[0] == expected
