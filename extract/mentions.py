@@ -948,8 +948,9 @@ def possessed_people(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityM
                      texts: list[str]) -> list[tuple[EntityMention, Span]]:
     """"The Hill's John Solomon", "Breitbart News’ Joel Pollak", "— Tracy Wilkinson" (a wire
     story's sign-off): after an outlet's or an organisation's possessive, or a dash opening a line,
-    two or three capitalised words that start with a given name are a person, though the model
-    often misses them there.  Returns ``found`` with those mentions added."""
+    or before "/" and an agency (a photo credit), two or three capitalised words that start with a
+    given name are a person, though the model often misses them there.  Returns ``found`` with
+    those mentions added."""
     taken = {t.i for _m, span in found for t in span}
     first_names = words("first_name")
     openers = [span.end for m, span in found if m.type in ("MediaOutlet", "Organization")
@@ -975,6 +976,24 @@ def possessed_people(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityM
             found.append((EntityMention(Mention(doc_id, s, e, text[s:e]), doc[k + 1:j].text, "Person", None,
                                         "after-mark+first_name"), doc[k + 1:j]))
             taken.update(range(k + 1, j))
+    # "[Leah Millis/ Reuters]", "(Evan Vucci/AP)": the photographer's name before the agency's
+    # (the tokenizer may keep the slash on the surname: "Millis/")
+    for m, span in list(found):
+        k = span.start - 1
+        if m.type != "MediaOutlet" or k < 2 or not texts[k].endswith("/"):
+            continue
+        last = k - 1 if texts[k] == "/" else k
+        words_ = [w.rstrip("/") for w in texts]
+        i = last + 1
+        while i > 0 and last + 1 - i < 3 and words_[i - 1][:1].isupper() and words_[i - 1].isalpha() \
+                and i - 1 not in taken and "\n" not in doc[i - 1].whitespace_:
+            i -= 1
+        bracketed = i > 0 and texts[i - 1] in ("(", "[") and span.end < len(texts) and texts[span.end] in (")", "]")
+        if 2 <= last + 1 - i and (bracketed or fold(texts[i]) in first_names) and not words_[last].isupper():
+            s, e = doc[i].idx, doc[last].idx + len(words_[last])
+            found.append((EntityMention(Mention(doc_id, s, e, text[s:e]), text[s:e], "Person", None,
+                                        "before-credit"), doc[i:last + 1]))
+            taken.update(range(i, last + 1))
     return found
 
 

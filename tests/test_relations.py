@@ -420,6 +420,9 @@ def test_more_general_constructions_do_not_overreach(extractor, text, absent):
      ("fox-news", "REPORTS_ON", "Scott Perry")),
     ("Sitting down with The Hill earlier, Toensing said that her client was threatened.",
      ("the-hill", "REPORTS_ON", "Toensing")),
+    # a photo credit that names the photographer first, the slash kept on the name or not
+    ("Pompeo spoke in Washington [Leah Millis/ Reuters]", ("Leah Millis", "PART_OF", "reuters")),
+    ("Trump spoke. (Evan Vucci/AP)", ("Evan Vucci", "PART_OF", "associated-press")),
     # to tell someone of another's damning act is to accuse him of it
     ("Bolton told Fox News Sunday that Iran lies.", ("john-bolton", "ACCUSES", "iran")),
     # a seat on a body's board is membership of the body
