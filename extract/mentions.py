@@ -400,6 +400,24 @@ HONORIFICS = frozenset("mr mrs ms miss dr mr. mrs. ms. dr. sir dame".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
+# the model ends an organisation's name at its "and" and starts another after it
+SPLIT_JOINERS = frozenset("and & of for".split())
+
+
+def join_split_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"the Foundation for Accountability and | Civic Trust": two organisations the model made of
+    one name, the first ending with its joining word, are one."""
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == ent.label_ == "ORG" and prev.end == ent.start \
+                and len(prev) >= 3 and doc[prev.end - 1].lower_ in SPLIT_JOINERS:
+            out[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
+        else:
+            out.append(ent)
+    return out
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading determiners/punctuation and trailing possessives/punctuation from a token span
     (and what the model runs into a name: "posted to Twitter Saturday", "the president's Sunday
@@ -459,7 +477,7 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
     # one pass over the tokens for their texts: building spaCy Token objects is the costly part
     words = [t.text for t in doc]
     gmatches = matcher(doc, words)
-    ner_ents = [e for e in doc.ents if e.label_ in SPACY_LABELS]
+    ner_ents = join_split_names(doc, [e for e in doc.ents if e.label_ in SPACY_LABELS])
 
     # A longer model entity that swallows a gazetteer place ("Aleppo Media Center") keeps its name.
     ent_at = {t: ent for ent in ner_ents for t in range(ent.start, ent.end)}

@@ -70,6 +70,12 @@ def test_capital_as_location_stays_place(extractor, text, surface):
     assert got[surface][0] == "Place", got
 
 
+def test_a_name_the_model_split_at_its_and_is_one(extractor):
+    got = typed(extractor, "The watchdog group, the Foundation for Accountability and Civic Trust (FACT), "
+                           "says it crosses the line.")
+    assert ("Foundation for Accountability and Civic Trust", "Organization", None) in got, got
+
+
 def test_demonyms_only_as_actors(extractor):
     got = typed(extractor, "Russian aerospace forces bombed the town while a Russian journalist watched.")
     assert [(t, k) for t, _ty, k in got] == [("Russian", "russia")]
