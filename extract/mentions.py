@@ -42,12 +42,17 @@ def words(rule: str, typ: str = "*") -> frozenset[str]:
     return type_rules().get(rule, {}).get(typ, frozenset())
 
 
+def name_words(name: str) -> list[str]:
+    """The folded words of a name, hyphens as spaces: ``name_words("Winston-Salem") == ["winston", "salem"]``."""
+    return [fold(w).strip("'") for w in name.replace("-", " ").split()]
+
+
 @lru_cache(maxsize=1)
 def known_cities() -> frozenset[str]:
     """Folded names of the towns in ``data/cities.jsonl`` (GeoNames, 80,000 people or more)."""
     text = resources.files("newsgraph.extract").joinpath("data", "cities.jsonl").read_text("utf-8")
     names = (json.loads(line)["name"] for line in text.splitlines() if line.strip())
-    return frozenset(" ".join(fold(w).strip("'") for w in n.replace("-", " ").split()) for n in names)
+    return frozenset(" ".join(name_words(n)) for n in names)
 
 
 # ------------------------------------------------------------------------ gazetteer matcher
@@ -222,7 +227,7 @@ def type_from_name(name: str, label: str) -> tuple[str, str] | None:
     >>> type_from_name("Enab Baladi News", "ORG")
     ('MediaOutlet', 'ner:ORG+name_word')
     """
-    low = [fold(w).strip("'") for w in name.replace("-", " ").split()]
+    low = name_words(name)
     if not low or " ".join(low) in words("generic"):
         return None
     last = low[-1]
@@ -649,6 +654,7 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
     out = compass_regions(doc, doc_id, text, out, _heading_lines(doc_text))
     out = city_names(doc, doc_id, text, out)
     out = possessed_people(doc, doc_id, text, out, words)
+    out = credited_photographers(doc, doc_id, text, out, words)
     # names the model missed in one place and found in another: found again
     out = known_heads(doc, doc_id, text, out)
     out = repeated_surnames(doc, doc_id, text, repeated_names(doc, doc_id, text, out, words), words, gaz)
@@ -966,9 +972,8 @@ def possessed_people(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityM
                      texts: list[str]) -> list[tuple[EntityMention, Span]]:
     """"The Hill's John Solomon", "Breitbart News’ Joel Pollak", "— Tracy Wilkinson" (a wire
     story's sign-off): after an outlet's or an organisation's possessive, or a dash opening a line,
-    or before "/" and an agency (a photo credit), two or three capitalised words that start with a
-    given name are a person, though the model often misses them there.  Returns ``found`` with
-    those mentions added."""
+    two or three capitalised words that start with a given name are a person, though the model
+    often misses them there.  Returns ``found`` with those mentions added."""
     taken = {t.i for _m, span in found for t in span}
     first_names = words("first_name")
     openers = [span.end for m, span in found if m.type in ("MediaOutlet", "Organization")
@@ -994,21 +999,29 @@ def possessed_people(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityM
             found.append((EntityMention(Mention(doc_id, s, e, text[s:e]), doc[k + 1:j].text, "Person", None,
                                         "after-mark+first_name"), doc[k + 1:j]))
             taken.update(range(k + 1, j))
-    # "[Leah Millis/ Reuters]", "(Evan Vucci/AP)": the photographer's name before the agency's
-    # (the tokenizer may keep the slash on the surname: "Millis/")
+    return found
+
+
+def credited_photographers(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMention, Span]],
+                           texts: list[str]) -> list[tuple[EntityMention, Span]]:
+    """"[Leah Millis/ Reuters]", "(Evan Vucci/AP)": two or three capitalised words before "/" and an
+    agency are its photographer (in brackets, or starting with a given name).  The tokenizer may
+    keep the slash on the surname ("Millis/").  Returns ``found`` with those mentions added."""
+    taken = {t.i for _m, span in found for t in span}
+    first_names = words("first_name")
+    bare = [w.rstrip("/") for w in texts]
     for m, span in list(found):
         k = span.start - 1
         if m.type != "MediaOutlet" or k < 2 or not texts[k].endswith("/"):
             continue
         last = k - 1 if texts[k] == "/" else k
-        words_ = [w.rstrip("/") for w in texts]
         i = last + 1
-        while i > 0 and last + 1 - i < 3 and words_[i - 1][:1].isupper() and words_[i - 1].isalpha() \
+        while i > 0 and last + 1 - i < 3 and bare[i - 1][:1].isupper() and bare[i - 1].isalpha() \
                 and i - 1 not in taken and "\n" not in doc[i - 1].whitespace_:
             i -= 1
         bracketed = i > 0 and texts[i - 1] in ("(", "[") and span.end < len(texts) and texts[span.end] in (")", "]")
-        if 2 <= last + 1 - i and (bracketed or fold(texts[i]) in first_names) and not words_[last].isupper():
-            s, e = doc[i].idx, doc[last].idx + len(words_[last])
+        if 2 <= last + 1 - i and (bracketed or fold(texts[i]) in first_names) and not bare[last].isupper():
+            s, e = doc[i].idx, doc[last].idx + len(bare[last])
             found.append((EntityMention(Mention(doc_id, s, e, text[s:e]), text[s:e], "Person", None,
                                         "before-credit"), doc[i:last + 1]))
             taken.update(range(i, last + 1))

@@ -79,8 +79,8 @@ HOLDER_NOUNS = frozenset(
     "cadres recruits allies proxies militiamen personnel official spokesman spokeswoman spokesperson "
     "team prosecutors investigators "
     "commander fighter militant operative airstrikes strikes raids shelling bombardment police".split())
-PARTITIVES = frozenset("most much part parts half staff board boards ranks swathes swaths swath portions portion rest majority chunk "
-                       "chunks areas large".split())
+PARTITIVES = frozenset("most much part parts half staff board boards ranks swathes swaths swath portions portion "
+                       "rest majority chunk chunks areas large".split())
 ALLY_ROLES = frozenset("ally allies partner partners".split())
 APPOINTING_VERBS = frozenset("appoint name hire install promote recruit".split())
 ALLIANCE_NOUNS = frozenset("coalition alliance axis camp bloc".split())  # joined with their leaders, not in them
