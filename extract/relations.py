@@ -240,6 +240,7 @@ class Lexicon:
     inquiry_words: frozenset[str] = frozenset()
     charge_verbs: frozenset[str] = frozenset()
     damning_acts: frozenset[str] = frozenset()
+    harm_nouns: frozenset[str] = frozenset()
     supply_nouns: frozenset[str] = frozenset()
     permit_verbs: frozenset[str] = frozenset()
     mention_links: list[dict] = field(default_factory=list)
@@ -261,7 +262,8 @@ def _data_lines(name: str) -> Iterable[dict]:
 MODALITY_FIELDS = {"hedge": "hedges", "negation": "negations", "speech": "speech", "negative_verb": "negative_verbs",
                    "intention_noun": "intention_nouns", "intention_verb": "intention_verbs", "wish_word": "wish_words",
                    "label_verb": "label_verbs", "damning_label": "damning_labels", "inquiry_word": "inquiry_words",
-                   "charge_verb": "charge_verbs", "damning_act": "damning_acts", "supply_noun": "supply_nouns",
+                   "charge_verb": "charge_verbs", "damning_act": "damning_acts", "harm_noun": "harm_nouns",
+                   "supply_noun": "supply_nouns",
                    "permit_verb": "permit_verbs", "intention_adjective": "intention_adjectives"}
 
 
@@ -543,6 +545,20 @@ def _conj_root(tok: Token) -> Token:
         else:
             break
     return t
+
+
+def _blamed(be: Token) -> bool:
+    """Does a copula lay blame on its subject: "was behind the attack", "is responsible for the
+    killings", "was to blame"?"""
+    for c in be.children:
+        if c.dep_ == "prep" and c.lower_ == "behind":
+            return True
+        if c.dep_ == "acomp" and c.lower_ in ("responsible", "culpable"):
+            return any(g.dep_ == "prep" and g.lower_ == "for" and p.lemma_.lower() in load_lexicon().harm_nouns
+                       for g in c.children for p in g.children if p.dep_ == "pobj")
+        if c.dep_ == "xcomp" and c.lemma_ == "blame" and not any(g.dep_ in ("dobj", "obj") for g in c.children):
+            return True
+    return False
 
 
 def subjects_of(view: SentenceView, verb: Token, depth: int = 0) -> list[int]:
@@ -1094,6 +1110,12 @@ class RelationExtractor:
                 # "evidence that ISIS was involved in the shooting": implicated
                 out.extend(Candidate(s, d, "ACCUSES", verb, f"charge:{verb.lemma_.lower()}", 0.55) for s in speakers
                            for c in act.children if c.dep_ == "nsubjpass" for d in view.ents(c) if d != s)
+                continue
+            if act.lemma_ == "be" and _blamed(act) and not any(c.dep_ == "neg" for c in act.children):
+                # "the US said Iran was behind the attack", "... Russia was responsible for the poisoning"
+                out.extend(Candidate(s, d, "ACCUSES", verb, f"charge:{verb.lemma_.lower()}", 0.6) for s in speakers
+                           for c in act.children if c.dep_ == "nsubj" for d in view.ents(c)
+                           if d != s and not self._own_state(view, s, d))
                 continue
             if act.lemma_.lower() not in self.lex.damning_acts or _is_passive(act) or any(
                     c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "will")

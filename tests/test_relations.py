@@ -194,6 +194,9 @@ def test_general_constructions(extractor, text, triple):
     # the names in apposition to a role noun act, not the body before it
     ("NATO members Turkey and Greece clashed.", ("nato", "FIGHTS", "turkey")),
     ("The al-Qaeda-affiliated Nusra Front attacked Aleppo.", ("al-qaeda", "PART_OF", "jabhat-al-nusra")),
+    # responsibility for what is no harm, or a denial, lays no blame
+    ("Britain said Russia was responsible for security in the region.", ("united-kingdom", "ACCUSES", "russia")),
+    ("Britain said Russia was not behind the attack.", ("united-kingdom", "ACCUSES", "russia")),
 ])
 def test_general_constructions_do_not_overreach(extractor, text, absent):
     got = rels(extractor, text)
@@ -423,6 +426,10 @@ def test_more_general_constructions_do_not_overreach(extractor, text, absent):
     # a photo credit that names the photographer first, the slash kept on the name or not
     ("Pompeo spoke in Washington [Leah Millis/ Reuters]", ("Leah Millis", "PART_OF", "reuters")),
     ("Trump spoke. (Evan Vucci/AP)", ("Evan Vucci", "PART_OF", "associated-press")),
+    # to say another was behind a harm, or is to blame for it, is to accuse him
+    ("The US said Iran was behind the attack on the tanker.", ("united-states", "ACCUSES", "iran")),
+    ("Britain said Russia was responsible for the poisoning.", ("united-kingdom", "ACCUSES", "russia")),
+    ("Israel says Hamas is to blame.", ("israel", "ACCUSES", "hamas")),
     # to tell someone of another's damning act is to accuse him of it
     ("Bolton told Fox News Sunday that Iran lies.", ("john-bolton", "ACCUSES", "iran")),
     # a seat on a body's board is membership of the body
