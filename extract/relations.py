@@ -263,8 +263,8 @@ MODALITY_FIELDS = {"hedge": "hedges", "negation": "negations", "speech": "speech
                    "intention_noun": "intention_nouns", "intention_verb": "intention_verbs", "wish_word": "wish_words",
                    "label_verb": "label_verbs", "damning_label": "damning_labels", "inquiry_word": "inquiry_words",
                    "charge_verb": "charge_verbs", "damning_act": "damning_acts", "harm_noun": "harm_nouns",
-                   "supply_noun": "supply_nouns",
-                   "permit_verb": "permit_verbs", "intention_adjective": "intention_adjectives"}
+                   "supply_noun": "supply_nouns", "permit_verb": "permit_verbs",
+                   "intention_adjective": "intention_adjectives"}
 
 
 @lru_cache(maxsize=1)
@@ -547,14 +547,14 @@ def _conj_root(tok: Token) -> Token:
     return t
 
 
-def _blamed(be: Token) -> bool:
+def _blamed(be: Token, harms: frozenset[str]) -> bool:
     """Does a copula lay blame on its subject: "was behind the attack", "is responsible for the
-    killings", "was to blame"?"""
+    killings" (one of ``harms``), "was to blame"?"""
     for c in be.children:
         if c.dep_ == "prep" and c.lower_ == "behind":
             return True
         if c.dep_ == "acomp" and c.lower_ in ("responsible", "culpable"):
-            return any(g.dep_ == "prep" and g.lower_ == "for" and p.lemma_.lower() in load_lexicon().harm_nouns
+            return any(g.dep_ == "prep" and g.lower_ == "for" and p.lemma_.lower() in harms
                        for g in c.children for p in g.children if p.dep_ == "pobj")
         if c.dep_ == "xcomp" and c.lemma_ == "blame" and not any(g.dep_ in ("dobj", "obj") for g in c.children):
             return True
@@ -730,8 +730,6 @@ def _taken_from(view: SentenceView, cands: list[Candidate]) -> list[Candidate]:
 def _pairs_within(xs: list[int]) -> list[tuple[int, int]]:
     """Every pair of a coordination, once: a symmetric relation among its members."""
     return [(a, b) for k, a in enumerate(xs) for b in xs[k + 1:]]
-
-
 
 
 JOURNALIST_TITLES = frozenset("journalist journalists reporter reporters correspondent columnist interviewer anchor "
@@ -1111,7 +1109,7 @@ class RelationExtractor:
                 out.extend(Candidate(s, d, "ACCUSES", verb, f"charge:{verb.lemma_.lower()}", 0.55) for s in speakers
                            for c in act.children if c.dep_ == "nsubjpass" for d in view.ents(c) if d != s)
                 continue
-            if act.lemma_ == "be" and _blamed(act) and not any(c.dep_ == "neg" for c in act.children):
+            if act.lemma_ == "be" and _blamed(act, self.lex.harm_nouns) and not any(c.dep_ == "neg" for c in act.children):
                 # "the US said Iran was behind the attack", "... Russia was responsible for the poisoning"
                 out.extend(Candidate(s, d, "ACCUSES", verb, f"charge:{verb.lemma_.lower()}", 0.6) for s in speakers
                            for c in act.children if c.dep_ == "nsubj" for d in view.ents(c)
