@@ -357,12 +357,19 @@ PARTISAN_NOUNS = frozenset("opponent opponents challenger challengers nominee no
                            "congressman congresswoman congressmen lawmaker lawmakers representative representatives leader leaders candidate candidates governor governors rep. sen. rep sen".split())
 
 
+def inserted_home(tok: Token) -> bool:
+    """"Marco Rubio, Florida Republican, and Sen. Ted Cruz": the parser takes the inserted home
+    state and party for the next item of a list."""
+    return tok.dep_ == "conj" and tok.head.ent_type_ == "PERSON" and tok.i >= 2 \
+        and tok.doc[tok.i - 1].ent_type_ == "GPE" and tok.doc[tok.i - 2].text == ","
+
+
 def party_is_meant(tok: Token) -> bool:
     """A party's adjective names the party when it qualifies a person ("Democrat Ilhan Omar",
     "Republican senators") or stands in apposition to one ("Ilhan Omar, a Democrat"), not an
     idea ("democratic values", "the Democratic Republic")."""
     head = tok.head
-    if tok.dep_ == "appos" and head.ent_type_ == "PERSON" and tok.pos_ in ("PROPN", "NOUN"):
+    if (tok.dep_ == "appos" or inserted_home(tok)) and head.ent_type_ == "PERSON" and tok.pos_ in ("PROPN", "NOUN"):
         return True  # "Rob Portman, the Ohio Republican"
     return tok.dep_ in ("amod", "compound", "nmod") and head.i > tok.i and (
         head.lower_ in PARTISAN_NOUNS or (head.pos_ == "PROPN" and head.ent_type_ == "PERSON"))

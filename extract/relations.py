@@ -24,7 +24,7 @@ from typing import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.mentions import JOINT_NOUNS, PAIR_JOINERS, PLACE_DEMONYM, RIVAL_NOUNS
+from newsgraph.extract.mentions import JOINT_NOUNS, PAIR_JOINERS, PLACE_DEMONYM, RIVAL_NOUNS, inserted_home
 from newsgraph.extract.normalize import CLOSING_QUOTES, OPENING_QUOTES, POSSESSIVES
 from newsgraph.records import SYMMETRIC_RELATIONS, EntityMention, Evidence, RawRelation
 
@@ -338,6 +338,14 @@ class SentenceView:
         m = self.mention_of(tok)
         if m is not None:
             found.append(m)
+            if self.mentions_by_idx[m].type == "Person":
+                # "Paul Manafort, his first national security adviser, Michael Flynn, and ...": a person
+                # in apposition to another's title is the next item of a list
+                for c in tok.children:
+                    if c.dep_ == "appos" and c.pos_ == "NOUN" and self.mention_of(c) is None:
+                        found.extend(i for a in c.children if a.dep_ == "appos" and self.mention_of(a) is not None
+                                     and self.mentions_by_idx[self.mention_of(a)].type == "Person"
+                                     for i in self.ents(a, depth + 1))
         elif tok.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X") or tok.lower_ in HOLDER_NOUNS:
             # "former US officials" no longer act for the US
             holder = tok.lower_ in HOLDER_NOUNS and not any(c.lower_ in ("former", "ex") for c in tok.children)
@@ -569,7 +577,8 @@ def subjects_of(view: SentenceView, verb: Token, depth: int = 0) -> list[int]:
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj"):
             if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-                found.extend(view.ents(verb.head))
+                # "Loomer, a far-right personality who worked for X": the pronoun reaches through the apposition
+                found.extend(view.ents(verb.head) or (view.ents(verb.head.head) if verb.head.dep_ == "appos" else []))
             else:
                 found.extend(view.ents(c))
     if found:
@@ -803,7 +812,7 @@ def prep_objects(view: SentenceView, head: Token, preps: Iterable[str]) -> list[
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj":
-                    out.extend(view.ents(p))
+                    out.extend(view.ents(p) or _including_in(view, p, c.lower_))
                 elif p.dep_ == "prep" and p.lower_ == "of":  # "inside of Syria"
                     out.extend(i for q in p.children if q.dep_ == "pobj" for i in view.ents(q))
         elif c.dep_ == "advmod" and c.lower_ in preps:  # "inside of Syria" parsed as an adverb
@@ -811,6 +820,17 @@ def prep_objects(view: SentenceView, head: Token, preps: Iterable[str]) -> list[
                 if p.dep_ == "prep" and p.lower_ == "of":
                     out.extend(i for q in p.children if q.dep_ == "pobj" for i in view.ents(q))
     return out
+
+
+def _including_in(view: SentenceView, pobj: Token, prep: str) -> list[int]:
+    """"stationed throughout the region, including in Iraq, Yemen and Syria": the examples after
+    a general place (which the parser hangs elsewhere) are where the act happens."""
+    k = pobj.right_edge.i + 1
+    doc = pobj.doc
+    if k + 2 >= view.sent.end or doc[k].text != "," or doc[k + 1].lower_ != "including" \
+            or doc[k + 2].lower_ not in (prep, "in"):
+        return []
+    return [i for c in doc[k + 2].children if c.dep_ == "pobj" for i in view.ents(c)]
 
 
 # ---------------------------------------------------------------------------------- extractor
@@ -892,7 +912,8 @@ class RelationExtractor:
             if verbs and (tok.pos_ in ("VERB", "AUX") or (tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "acl"))
                           or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children)):
                 for trig in verbs:
-                    out.extend(self._verb(view, tok, trig))
+                    out.extend(c for c in self._verb(view, tok, trig) if not trig.source_types
+                               or view.mentions_by_idx[c.source].type in trig.source_types)
             if tok.pos_ in ("NOUN", "PROPN") or (tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
                                                  and not any(c.dep_ in ("dobj", "nsubj") for c in tok.children)):
                 # (a gerund without its own object or subject is a noun: "Fighting between X and Y continued")
@@ -1145,6 +1166,9 @@ class RelationExtractor:
         labels += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
         # "called BSF members traitors": the parser may hang the label on the object
         labels += [g for c in verb.children if c.dep_ in ("dobj", "obj") for g in c.children if g.dep_ in ("appos", "oprd")]
+        if not objects:
+            # "had declared WikiLeaks illegal": the parser makes the labelled its label's subject
+            objects = [i for lab in labels for c in lab.children if c.dep_ == "nsubj" for i in view.ents(c)]
         if _is_passive(verb) and not labellers:
             # "classified as a terrorist organization by the US": the agent hangs on the label
             labellers = [i for lab in labels for i in prep_objects(view, lab, ("by",))]
@@ -1241,7 +1265,7 @@ class RelationExtractor:
                 elif link["via"] == "appos":
                     # "Rob Portman, the Ohio Republican": a name in apposition to a person's
                     for c in root.children:
-                        t = view.mention_of(c) if c.dep_ == "appos" else None
+                        t = view.mention_of(c) if c.dep_ == "appos" or inserted_home(c) else None
                         if t is None and c.dep_ == "appos" and c.lower_ in link.get("titles", ()):
                             t = next((view.mention_of(g) for g in c.children if g.dep_ in ("compound", "amod", "nmod")
                                       and view.mention_of(g) is not None), None)
@@ -1511,6 +1535,9 @@ class RelationExtractor:
 
     def _reports(self, view: SentenceView, verb: Token, trig: Trigger) -> list[Candidate]:
         subjects = [i for c in verb.children if c.dep_ == "nsubj" for i in view.ents(c)]
+        if not subjects and verb.dep_ == "acl" and _is_passive(verb):
+            # "Emails obtained by The Hill show that ...": the outlet reports on what they show
+            return self._reported_thing(view, verb, trig)
         if not subjects:
             return []
         subj_tokens = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
@@ -1554,6 +1581,21 @@ class RelationExtractor:
         out = [Candidate(s, o, "REPORTS_ON", verb, rule, trig.confidence) for s in subjects for o in objects]
         return out + [Candidate(v, o, "REPORTS_ON", verb, f"report-venue:{trig.lemma}", trig.confidence - 0.1)
                       for v in _unique(venues) if v not in subjects for o in objects if o != v]
+
+    def _reported_thing(self, view: SentenceView, verb: Token, trig: Trigger) -> list[Candidate]:
+        """"Emails obtained by The Hill show that the Justice Department ...", "numbers obtained
+        by NBC News": the outlet named as agent reports on what the thing names or shows."""
+        agents = [i for i in prep_objects(view, verb, ("by",)) if view.mentions_by_idx[i].type == "MediaOutlet"]
+        if not agents:
+            return []
+        own = {t.i for t in verb.subtree}
+        thing = verb.head
+        tokens = [t for t in thing.subtree if t.i not in own]
+        if thing.dep_ in ("nsubj", "nsubjpass"):  # (the model tags some such verbs as nouns: "show")
+            tokens += [t for c in thing.head.children if c.dep_ in ("ccomp", "dobj", "attr")
+                       for t in c.subtree if _depth_below(t, thing.head) <= REPORT_DEPTH]
+        objects = _unique(i for t in tokens for i in [view.mention_of(t)] if i is not None and i not in agents)
+        return [Candidate(a, o, "REPORTS_ON", verb, f"report:{trig.lemma}", trig.confidence) for a in agents for o in objects]
 
     def _interview(self, view: SentenceView, noun: Token, trig: Trigger) -> list[Candidate]:
         """"Omar defended herself in a July interview with ABC News", "during an ABC News

@@ -44,7 +44,12 @@ NICKNAMES = {"bob": ("robert",), "rob": ("robert",), "bobby": ("robert",), "bill
              "sam": ("samuel",), "sue": ("susan",), "liz": ("elizabeth",), "beth": ("elizabeth",),
              "kate": ("katherine", "catherine"), "cathy": ("catherine",), "jenny": ("jennifer",),
              "newt": ("newton",), "hank": ("henry",), "larry": ("lawrence",), "jerry": ("gerald", "jerome"),
-             "vlad": ("vladimir",)}
+             "vlad": ("vladimir",), "doug": ("douglas",), "ken": ("kenneth",), "tim": ("timothy",),
+             "fred": ("frederick",), "phil": ("philip", "phillip"), "ray": ("raymond",), "walt": ("walter",),
+             "jack": ("john",), "johnny": ("john",), "josh": ("joshua",), "zach": ("zachary",),
+             "jon": ("jonathan",), "nate": ("nathan", "nathaniel"), "peggy": ("margaret",),
+             "maggie": ("margaret",), "meg": ("margaret",), "debbie": ("deborah",), "becky": ("rebecca",),
+             "vicky": ("victoria",), "jackie": ("jacqueline",), "abby": ("abigail",)}
 SURNAME_DOMINANCE = 3  # a bare surname joins the one of several namesakes named this many times more
 
 
@@ -164,6 +169,9 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
                 hits = sorted(f for f, last in full.items() if f != ck and (
                     _first_word(f, gazetteer) == word or (len(word) >= 5 and fuzz.ratio(word, last) >= 85)))
             hits = sorted({final(h) for h in hits})  # "Powell": "Dina Powell" is "Dina Habib Powell"
+            if len(hits) > 1:
+                # "Haig" in a text that names "Douglas Haig" and "Doug Haig": one man, named formally
+                hits = [h for h in hits if not _familiar_form(h, hits, gazetteer)]
             if len(hits) > 1 and sum(h.startswith("gaz:") for h in hits) == 1:
                 # "Kim" after "Kim Jong-un" and the pun "Kim Jong Won": the known person is meant
                 hits = [h for h in hits if h.startswith("gaz:")]
@@ -377,6 +385,13 @@ def _shortens(short: list[str], full: list[str]) -> bool:
         return True
     it = iter(full[1:-1])
     return short[0] == full[0] and all(w in it for w in short[1:-1])
+
+
+def _familiar_form(key: str, keys: list[str], gazetteer: Gazetteer) -> bool:
+    """Is ``key`` a familiar form of another of ``keys`` ("Doug Haig" beside "Douglas Haig")?"""
+    first, *rest = _words_of(key, gazetteer)
+    formal = NICKNAMES.get(first, ())
+    return any(_words_of(k, gazetteer) == [f, *rest] for k in keys for f in formal)
 
 
 def _first_word(cluster_key: str, gazetteer: Gazetteer) -> str:

@@ -335,9 +335,10 @@ def test_a_bare_surname_joins_the_namesake_the_text_names_far_more_often(extract
 
 
 def test_a_companys_legal_form_is_no_part_of_its_name(extractor):
-    text = "Goldman Sachs hired her. She left Goldman Sachs Group Inc in 2017."
+    # (a company the gazetteer does not know: its entry would settle the name itself)
+    text = "Harbinger Capital hired her. She left Harbinger Capital Group Inc in 2017."
     corpus = resolve([extractor.extract_text(text, "a")], extractor.gazetteer)
-    assert [{m.text for m in e.mentions} for e in corpus.entities] == [{"Goldman Sachs", "Goldman Sachs Group Inc"}]
+    assert [{m.text for m in e.mentions} for e in corpus.entities] == [{"Harbinger Capital", "Harbinger Capital Group Inc"}]
 
 
 
@@ -452,3 +453,11 @@ def test_a_familiar_first_name_joins_the_formal_one(extractor):
     mueller = [e for e in corpus.entities if "Mueller" in e.name]
     assert len(mueller) == 1 and {m.doc for m in mueller[0].mentions} == {"a", "b"}, [e.name for e in mueller]
     assert any(r["reason"] == "familiar first name of" for r in corpus.resolution_log), people
+
+
+def test_a_surname_joins_a_person_named_both_formally_and_familiarly(extractor):
+    text = ("Douglas Haig sold the ammunition in September. Doug Haig told reporters he had done nothing wrong. "
+            "Later Haig was questioned by the police.")
+    corpus = resolve([extractor.extract_text(text, "a")], extractor.gazetteer)
+    owners = {e.name for e in corpus.entities for m in e.mentions if "Haig" in m.text}
+    assert owners == {"Douglas Haig"}, [(e.name, sorted({m.text for m in e.mentions})) for e in corpus.entities]
