@@ -354,7 +354,10 @@ def demonym_is_actor(tok: Token) -> bool:
 
 
 PARTISAN_NOUNS = frozenset("opponent opponents challenger challengers nominee nominees incumbent senator senators "
-                           "congressman congresswoman congressmen lawmaker lawmakers representative representatives leader leaders candidate candidates governor governors rep. sen. rep sen".split())
+                           "congressman congresswoman congressmen lawmaker lawmakers representative representatives leader leaders candidate candidates governor governors rep. sen. rep sen "
+                           "operative operatives strategist strategists activist activists donor donors megadonor mega-donor "
+                           "consultant consultants pollster pollsters politician politicians official officials aide aides staffer staffers "
+                           "adviser advisers advisor advisors spokesman spokeswoman".split())
 
 
 def inserted_home(tok: Token) -> bool:
@@ -414,6 +417,20 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".
 
 # the model ends an organisation's name at its "and" and starts another after it
 SPLIT_JOINERS = frozenset("and & of for".split())
+
+
+GENERATIONS = frozenset({"Jr.", "Jr", "Sr.", "Sr"})
+
+
+def generation_suffix(words: list[str], end: int) -> int | None:
+    """The end of a "Jr."/"Sr." after a name ending at ``end`` (", Jr." too), or None."""
+    k = end + 1 if end < len(words) and words[end] == "," else end
+    return k + 1 if k < len(words) and words[k] in GENERATIONS else None
+
+
+def is_person_title(word: str) -> bool:
+    """"Councillor", "Sen.", "Shaykh": a title the model may keep at the front of a person's name."""
+    return word[:1].isupper() and fold(word).rstrip(".") in words("person_title")
 
 
 def join_split_names(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -529,6 +546,11 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
         if all(a.startswith("El ") for a in entry.aliases) and not span.text.startswith(("El ", "el ")):
             continue  # the key drops Arabic "al"/"el", but "Salvador Allende" is not El Salvador
         key, typ, basis = entry.id, entry.type, "gazetteer"
+        suffix = generation_suffix(words, m.end) if typ == "Person" else None
+        if suffix:
+            # "Donald Trump Jr." (or "Donald Trump, Jr.") is not Donald Trump
+            add(m.start, suffix, f"{span.text} {words[suffix - 1]}", "Person", None, "gazetteer+suffix")
+            continue
         if entry.seat_of and entry.seat_of in gaz and capital_is_actor(span):
             key, typ, basis = entry.seat_of, gaz[entry.seat_of].type, f"metonymy:{entry.id}"
         add(m.start, m.end, span.text, typ, key, basis)
@@ -634,6 +656,14 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
         start, end = _trim(doc, start, end)
         if start >= end:
             continue
+        if ent.label_ in ("PERSON", "ORG") and end - start >= 2 and is_person_title(words[start]) \
+                and words[start + 1][:1].isupper():
+            # "Councillor Ohid Ahmed": the title is no part of the name; "Archbishop Jeanbart" is a person
+            start += 1
+            if ent.label_ == "ORG":
+                if end - start <= 2 and all(w[:1].isupper() and w.isalpha() for w in words[start:end]):
+                    add(start, end, doc[start:end].text, "Person", None, "ner:ORG+title")
+                continue
         if words[start] in QUESTION_AUX and end < len(doc) and _line_or_sentence_start(doc[start]) \
                 and doc[start].sent.text.rstrip().endswith("?"):
             # "Will Brett Kavanaugh be confirmed?": the model took the question's verb for a first name

@@ -414,6 +414,10 @@ def test_a_short_organisation_name_joins_its_own_texts_organisation(extractor):
     # a headline's Title Case runs a name into its verb
     ("FBI: Most Wanted Domestic Terrorists Are These People\n\nThe list came out.", {"FBI"},
      {"Most Wanted Domestic Terrorists Are These People"}),
+    # a title before a person's name is no part of it (the model types some such pairs ORG)
+    ("Councillor Ohid Ahmed said so, and Cardinal Angelo Bagnasco agreed with Archbishop Jeanbart.",
+     {"Ohid Ahmed", "Angelo Bagnasco", "Jeanbart"}, {"Councillor Ohid Ahmed", "Archbishop Jeanbart"}),
+    ("Shaykh Hamza Sodagar spoke.", {"Hamza Sodagar"}, {"Shaykh Hamza Sodagar"}),
 ])
 def test_names_lose_what_the_model_ran_into_them(extractor, text, present, absent):
     names = {m.name for m in extractor.extract_text(text).mentions}
@@ -461,3 +465,22 @@ def test_a_surname_joins_a_person_named_both_formally_and_familiarly(extractor):
     corpus = resolve([extractor.extract_text(text, "a")], extractor.gazetteer)
     owners = {e.name for e in corpus.entities for m in e.mentions if "Haig" in m.text}
     assert owners == {"Douglas Haig"}, [(e.name, sorted({m.text for m in e.mentions})) for e in corpus.entities]
+
+
+def test_a_son_named_junior_is_not_his_father(extractor):
+    ms = extractor.extract_text("Subjects of the inquiry could include Donald Trump, Jr., who signed a check. "
+                                "Donald Trump Jr. met the lawyer. Trump was angry.").mentions
+    juniors = [m for m in ms if m.name.startswith("Donald Trump Jr")]
+    assert len(juniors) == 2 and all(m.key is None for m in juniors), [(m.name, m.key) for m in ms]
+    assert [m.key for m in ms if m.name == "Trump"] == ["donald-trump"]
+    assert ("Person", "Jeanbart") in {(m.type, m.name) for m in extractor.extract_text("He met Archbishop Jeanbart.").mentions}
+
+
+@pytest.mark.parametrize("text", [
+    "Republican operative Paul Erickson was indicted.",
+    "Democratic aide Imran Awan was charged.",
+    "Republican pollster Kristen Soltis Anderson spoke.",
+])
+def test_a_party_adjective_before_a_political_trade_names_the_party(extractor, text):
+    assert any(m.type == "Group" and m.key in ("republican-party", "democratic-party")
+               for m in extractor.extract_text(text).mentions), text

@@ -1095,6 +1095,10 @@ def test_a_title_of_several_words_between_organisation_and_person(extractor):
      ("cia", "OPERATES_IN", "Bay of Pigs")),
     ("Hezbollah has spread across Lebanon from its base in the Bekaa Valley.", ("hezbollah", "OPERATES_IN", "bekaa-valley")),
     ("The Vichy government enabled the German occupation of wartime France.", ("germany", "OPERATES_IN", "france")),
+    # a party's adjective before a political trade; a big donor backs the party
+    ("Republican pollster Kristen Soltis Anderson spoke.", ("Kristen Soltis Anderson", "PART_OF", "republican-party")),
+    ("A court indicted her boyfriend, Republican operative Paul Erickson.", ("Paul Erickson", "PART_OF", "republican-party")),
+    ("The hotel is owned by GOP megadonor Sheldon Adelson.", ("Sheldon Adelson", "SUPPORTS", "republican-party")),
 ])
 def test_work_lists_labels_and_obtained_documents(extractor, text, triple):
     got = rels(extractor, text)
@@ -1107,6 +1111,8 @@ def test_work_lists_labels_and_obtained_documents(extractor, text, triple):
     ("UN envoy Staffan de Mistura met Assad.", ("Staffan de Mistura", "PART_OF", "united-nations")),
     # "worked for" names an employer only for a person
     ("Iran has worked for Hezbollah for years.", ("iran", "PART_OF", "hezbollah")),
+    # a donor backs a party; he is not its member
+    ("The hotel is owned by GOP megadonor Sheldon Adelson.", ("Sheldon Adelson", "PART_OF", "republican-party")),
 ])
 def test_titles_and_work_do_not_overreach(extractor, text, absent):
     got = rels(extractor, text)
