@@ -20,9 +20,9 @@ def scores(tmp_path_factory, extractor):
 
 def test_gold_set_is_big_enough():
     docs = scoring.gold_docs()
-    assert len(docs) >= 119
-    assert sum(len(d["entities"]) for d in docs) >= 3150
-    assert sum(len(d["relations"]) for d in docs) >= 1420
+    assert len(docs) >= 127
+    assert sum(len(d["entities"]) for d in docs) >= 3350
+    assert sum(len(d["relations"]) for d in docs) >= 1480
 
 
 def test_entity_scores(scores):
@@ -39,7 +39,7 @@ def test_entity_scores(scores):
     # exposé whose sites and slogans the model reads as groups and outlets) brought Group to 0.898
     # and MediaOutlet to 0.897 on 75; check sets 17 and 18 (activist groups, a party the model
     # calls an organisation) joined with Group at 0.881 on 83; check set 19 (student and boycott
-    # movements) brought it to 0.866 on 87
+    # movements) brought it to 0.866 on 87; 0.884 on 127 with check set 26
     for typ, floor in (("Group", 0.86), ("State", 0.92), ("MediaOutlet", 0.88)):
         assert scores.entities[typ].f1 >= floor, (typ, scores.entities[typ].row())
 
@@ -50,7 +50,8 @@ def test_relation_scores(scores):
     # acting in a place, mutual roles); check sets 15 and 16 joined at 0.791 on 75; 0.797 on 83; 0.802 on 87;
     # 0.826 on 87 after the recall rules of the next session; 0.821 on 91 with check set 20, 0.827 since;
     # 0.841 on 103 after two audits of predictions on unseen text; 0.841 on 111 with check set 24;
-    # 0.844 on 119 with check set 25 (precision 0.950 on arrival)
+    # 0.844 on 119 with check set 25 (precision 0.950 on arrival); 0.837 with the recall rules of the
+    # next session; check set 26 (precision 0.619 on arrival) joined at 0.831 on 127
     assert total.precision >= 0.82, scoring.table("relations", scores.relations, total)
     # F1 0.505 on 59 documents; check sets 13 and 14 (relation F1 0.17 and 0.30 on arrival) joined
     # at 0.496, and the rules since give 0.499 on 67, then 0.534 on 67; check sets 15 and 16
@@ -67,5 +68,7 @@ def test_relation_scores(scores):
     # precision 0.846) joined at 0.599 on 103; 0.602 with the threat, name and title rules since;
     # 0.607 on 103 with platforms, towns, outlets and the apposition rules of the next session; check
     # set 24 (eight texts, 0.462 on arrival, precision 0.706) joined at 0.604 on 111; check set 25
-    # (eight texts, 0.447 on arrival, precision 0.950) joined at 0.599 on 119
+    # (eight texts, 0.447 on arrival, precision 0.950) joined at 0.599 on 119; 0.609 with the work,
+    # list, label, "obtained by" and title rules of the next session; check set 26 (eight texts, 0.310
+    # on arrival) joined at 0.600 on 127
     assert total.f1 >= 0.58, scoring.table("relations", scores.relations, total)
