@@ -118,6 +118,7 @@ INSTRUMENT_VERBS = frozenset("send deploy dispatch use mobilize mobilise call br
 SEND_VERBS = frozenset("send deploy dispatch".split())  # "threatened to send troops to Syria": at Syria
 VOW_VERBS = frozenset("vow pledge promise swear threaten".split())
 COPULAS = frozenset("be remain stay become fall come".split())
+TITLE_COPULAS = frozenset("be become remain".split())  # verbs that give their subject a title
 # relations whose verb may take the deed for the doer ("condemned Trump's decision")
 OWNED_ACT_TYPES = frozenset({"ACCUSES", "SUPPORTS"})
 # verbs whose subject undergoes their noun object ("received support from", "faces threats from")
@@ -1289,7 +1290,8 @@ class RelationExtractor:
                         for t in _possessors(view, c):
                             mt = view.mentions_by_idx[t]
                             if mt.type in link["target_types"]:
-                                out.append(Candidate(idx, t, link["type"], c, f"link:{link['rule']}",
+                                a, b = (t, idx) if link.get("inverse") else (idx, t)
+                                out.append(Candidate(a, b, link["type"], c, f"link:{link['rule']}",
                                                      link["confidence"]))
         return out
 
@@ -1352,9 +1354,13 @@ class RelationExtractor:
             # "My friend William Binney, the greatest expert, former Technical Director of the NSA":
             # the title is the person's sister apposition
             candidates += [c for c in holder.head.children if c.dep_ == "appos" and c.i > holder.i and is_title(c)]
-        if holder.dep_ == "nsubj" and holder.head.lemma_ == "be":
+        copulas = [holder.head] if holder.dep_ == "nsubj" and holder.head.lemma_ in TITLE_COPULAS else []
+        # "John Brennan, who became Obama's CIA director"
+        copulas += [c for c in holder.children if c.dep_ == "relcl" and c.lemma_ in TITLE_COPULAS
+                    and any(g.dep_ == "nsubj" and g.lower_ in ("who", "that") for g in c.children)]
+        for cop in copulas:
             # "James Comey was head of the FBI", "she is a writer and a member of the council"
-            attrs = [c for c in holder.head.children if c.dep_ == "attr"]
+            attrs = [c for c in cop.children if c.dep_ == "attr"]
             attrs += [c for a in attrs for c in a.conjuncts]
             candidates += [a for a in attrs if is_title(a)]
         if holder.dep_ in ("nsubj", "nsubjpass", "dobj") and holder.head.pos_ == "VERB" and (

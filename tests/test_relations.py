@@ -1099,6 +1099,12 @@ def test_a_title_of_several_words_between_organisation_and_person(extractor):
     ("Republican pollster Kristen Soltis Anderson spoke.", ("Kristen Soltis Anderson", "PART_OF", "republican-party")),
     ("A court indicted her boyfriend, Republican operative Paul Erickson.", ("Paul Erickson", "PART_OF", "republican-party")),
     ("The hotel is owned by GOP megadonor Sheldon Adelson.", ("Sheldon Adelson", "SUPPORTS", "republican-party")),
+    # a title given by "became" in a relative clause; a party possessed by a person is his
+    ("John Brennan, who became Obama's CIA director, was an advocate of rendition.", ("john-brennan", "PART_OF", "cia")),
+    ("There is a push to kick Viktor Orban's dominant Fidesz party out of the European People's Party.",
+     ("Viktor Orban", "PART_OF", "fidesz")),
+    ("Her party is polling close to President Emmanuel Macron's En Marche.",
+     ("emmanuel-macron", "PART_OF", "la-republique-en-marche")),
 ])
 def test_work_lists_labels_and_obtained_documents(extractor, text, triple):
     got = rels(extractor, text)
