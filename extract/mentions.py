@@ -428,6 +428,14 @@ def generation_suffix(words: list[str], end: int) -> int | None:
     return k + 1 if k < len(words) and words[k] in GENERATIONS else None
 
 
+def other_first_name(words_: list[str], k: int, name: str) -> bool:
+    """Is the word before a surname at ``k`` a first name other than the known person's own?"""
+    if k == 0 or not words_[k - 1][:1].isupper():
+        return False
+    first = fold(words_[k - 1])
+    return first in words("first_name") and first not in name_words(name)
+
+
 def is_person_title(word: str) -> bool:
     """"Councillor", "Sen.", "Shaykh": a title the model may keep at the front of a person's name."""
     return word[:1].isupper() and fold(word).rstrip(".") in words("person_title")
@@ -546,6 +554,8 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
         if all(a.startswith("El ") for a in entry.aliases) and not span.text.startswith(("El ", "el ")):
             continue  # the key drops Arabic "al"/"el", but "Salvador Allende" is not El Salvador
         key, typ, basis = entry.id, entry.type, "gazetteer"
+        if typ == "Person" and m.end - m.start == 1 and other_first_name(words, m.start, entry.name):
+            continue  # "Greg Pence" is not Mike Pence: the model's name stands
         suffix = generation_suffix(words, m.end) if typ == "Person" else None
         if suffix:
             # "Donald Trump Jr." (or "Donald Trump, Jr.") is not Donald Trump

@@ -1591,7 +1591,8 @@ class RelationExtractor:
     def _reported_thing(self, view: SentenceView, verb: Token, trig: Trigger) -> list[Candidate]:
         """"Emails obtained by The Hill show that the Justice Department ...", "numbers obtained
         by NBC News": the outlet named as agent reports on what the thing names or shows."""
-        agents = [i for i in prep_objects(view, verb, ("by",)) if view.mentions_by_idx[i].type == "MediaOutlet"]
+        # ("The endorsement, first reported in the Forward, calls Davis ...": "in" names the outlet too)
+        agents = [i for i in prep_objects(view, verb, ("by", "in")) if view.mentions_by_idx[i].type == "MediaOutlet"]
         if not agents:
             return []
         own = {t.i for t in verb.subtree}

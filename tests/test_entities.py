@@ -484,3 +484,9 @@ def test_a_son_named_junior_is_not_his_father(extractor):
 def test_a_party_adjective_before_a_political_trade_names_the_party(extractor, text):
     assert any(m.type == "Group" and m.key in ("republican-party", "democratic-party")
                for m in extractor.extract_text(text).mentions), text
+
+
+def test_a_known_surname_after_another_first_name_is_another_person(extractor):
+    ms = extractor.extract_text("Trump stumped for Greg Pence and Mike Pence. Pence spoke.").mentions
+    assert [(m.name, m.key) for m in ms if "Pence" in m.name] == [
+        ("Greg Pence", None), ("Mike Pence", "mike-pence"), ("Pence", "mike-pence")], [(m.name, m.key) for m in ms]

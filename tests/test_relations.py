@@ -1084,6 +1084,8 @@ def test_a_title_of_several_words_between_organisation_and_person(extractor):
     # an outlet that obtained a document reports on what it shows
     ("Documents obtained by CNN show that Iran funded the Houthis.", ("cnn", "REPORTS_ON", "iran")),
     ("CBS News has learned that Wahhaj is the son of a Brooklyn imam.", ("cbs-news", "REPORTS_ON", "Wahhaj")),
+    ("The endorsement, first reported in The New York Times, calls Davis a longtime supporter of Israel.",
+     ("the-new-york-times", "REPORTS_ON", "Davis")),
     # examples after a general place: "including in"
     ("The US faces Iranian forces stationed throughout the region, including in Iraq, Yemen and Lebanon.",
      ("iran", "OPERATES_IN", "lebanon")),
