@@ -353,13 +353,6 @@ def demonym_is_actor(tok: Token) -> bool:
     return False
 
 
-PARTISAN_NOUNS = frozenset("opponent opponents challenger challengers nominee nominees incumbent senator senators "
-                           "congressman congresswoman congressmen lawmaker lawmakers representative representatives leader leaders candidate candidates governor governors rep. sen. rep sen "
-                           "operative operatives strategist strategists activist activists donor donors megadonor mega-donor "
-                           "consultant consultants pollster pollsters politician politicians official officials aide aides staffer staffers "
-                           "adviser advisers advisor advisors spokesman spokeswoman".split())
-
-
 def inserted_home(tok: Token) -> bool:
     """"Marco Rubio, Florida Republican, and Sen. Ted Cruz": the parser takes the inserted home
     state and party for the next item of a list."""
@@ -375,7 +368,7 @@ def party_is_meant(tok: Token) -> bool:
     if (tok.dep_ == "appos" or inserted_home(tok)) and head.ent_type_ == "PERSON" and tok.pos_ in ("PROPN", "NOUN"):
         return True  # "Rob Portman, the Ohio Republican"
     return tok.dep_ in ("amod", "compound", "nmod") and head.i > tok.i and (
-        head.lower_ in PARTISAN_NOUNS or (head.pos_ == "PROPN" and head.ent_type_ == "PERSON"))
+        head.lower_ in words("partisan_noun") or (head.pos_ == "PROPN" and head.ent_type_ == "PERSON"))
 
 
 def _compound_head_actor(t: Token) -> bool:

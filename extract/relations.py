@@ -823,6 +823,11 @@ def prep_objects(view: SentenceView, head: Token, preps: Iterable[str]) -> list[
     return out
 
 
+def _source_typed(view: SentenceView, cands: list["Candidate"], trig: "Trigger") -> list["Candidate"]:
+    """The candidates whose source has one of the trigger's ``source_types`` (all when it names none)."""
+    return [c for c in cands if not trig.source_types or view.mentions_by_idx[c.source].type in trig.source_types]
+
+
 def _including_in(view: SentenceView, pobj: Token, prep: str) -> list[int]:
     """"stationed throughout the region, including in Iraq, Yemen and Syria": the examples after
     a general place (which the parser hangs elsewhere) are where the act happens."""
@@ -913,8 +918,7 @@ class RelationExtractor:
             if verbs and (tok.pos_ in ("VERB", "AUX") or (tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "acl"))
                           or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children)):
                 for trig in verbs:
-                    out.extend(c for c in self._verb(view, tok, trig) if not trig.source_types
-                               or view.mentions_by_idx[c.source].type in trig.source_types)
+                    out.extend(_source_typed(view, self._verb(view, tok, trig), trig))
             if tok.pos_ in ("NOUN", "PROPN") or (tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
                                                  and not any(c.dep_ in ("dobj", "nsubj") for c in tok.children)):
                 # (a gerund without its own object or subject is a noun: "Fighting between X and Y continued")
@@ -927,7 +931,7 @@ class RelationExtractor:
                 for trig in self.lex.get("ROLE", low):
                     out.extend(self._role(view, tok, trig))
             for trig in self.lex.get("HYPHEN", low):
-                out.extend(self._hyphen(view, tok, trig))
+                out.extend(_source_typed(view, self._hyphen(view, tok, trig), trig))
             if tok.pos_ == "ADJ":
                 for trig in self.lex.get("ADJ", low):
                     out.extend(self._adjective(view, tok, trig))
@@ -1885,8 +1889,7 @@ class RelationExtractor:
         pairs = [(actor, t) for t in targets if t != actor]
         if trig.inverse:
             pairs = [(t, a) for a, t in pairs]
-        return [Candidate(a, b, trig.type, tok, f"hyphen:{trig.lemma}", trig.confidence) for a, b in pairs
-                if not trig.source_types or view.mentions_by_idx[a].type in trig.source_types]
+        return [Candidate(a, b, trig.type, tok, f"hyphen:{trig.lemma}", trig.confidence) for a, b in pairs]
 
     def _surface(self, view: SentenceView) -> list[Candidate]:
         out: list[Candidate] = []

@@ -15,8 +15,11 @@ An entity's type is the type most of its mentions support.
 """
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
+from importlib import resources
 from typing import Iterable
 
 from rapidfuzz import fuzz, process
@@ -31,25 +34,6 @@ FUZZY_THRESHOLD = 92.0
 FUZZY_MIN_LENGTH = 8
 # the legal form at the end of a company's name (in name_key form: lower case, no dots)
 CORPORATE_FORM = re.compile(r"(?:\s+(?:group|holdings))?\s+(?:inc|incorporated|ltd|llc|plc|corp|corporation|co|ag|sa|gmbh)$")
-# familiar first names and the formal ones they stand for (name keys are lower case)
-NICKNAMES = {"bob": ("robert",), "rob": ("robert",), "bobby": ("robert",), "bill": ("william",),
-             "billy": ("william",), "will": ("william",), "mike": ("michael",), "mick": ("michael",),
-             "jim": ("james",), "jimmy": ("james",), "tom": ("thomas",), "tommy": ("thomas",),
-             "dick": ("richard",), "rick": ("richard",), "joe": ("joseph",), "ted": ("edward", "theodore"),
-             "ed": ("edward",), "chuck": ("charles",), "charlie": ("charles",), "rudy": ("rudolph",),
-             "dan": ("daniel",), "danny": ("daniel",), "dave": ("david",), "steve": ("steven", "stephen"),
-             "tony": ("anthony",), "andy": ("andrew",), "nick": ("nicholas",), "pat": ("patrick",),
-             "ron": ("ronald",), "don": ("donald",), "jeff": ("jeffrey",), "greg": ("gregory",),
-             "matt": ("matthew",), "chris": ("christopher",), "alex": ("alexander",), "ben": ("benjamin",),
-             "sam": ("samuel",), "sue": ("susan",), "liz": ("elizabeth",), "beth": ("elizabeth",),
-             "kate": ("katherine", "catherine"), "cathy": ("catherine",), "jenny": ("jennifer",),
-             "newt": ("newton",), "hank": ("henry",), "larry": ("lawrence",), "jerry": ("gerald", "jerome"),
-             "vlad": ("vladimir",), "doug": ("douglas",), "ken": ("kenneth",), "tim": ("timothy",),
-             "fred": ("frederick",), "phil": ("philip", "phillip"), "ray": ("raymond",), "walt": ("walter",),
-             "jack": ("john",), "johnny": ("john",), "josh": ("joshua",), "zach": ("zachary",),
-             "jon": ("jonathan",), "nate": ("nathan", "nathaniel"), "peggy": ("margaret",),
-             "maggie": ("margaret",), "meg": ("margaret",), "debbie": ("deborah",), "becky": ("rebecca",),
-             "vicky": ("victoria",), "jackie": ("jacqueline",), "abby": ("abigail",)}
 SURNAME_DOMINANCE = 3  # a bare surname joins the one of several namesakes named this many times more
 
 
@@ -193,7 +177,7 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
         first, *rest = ck[5:].split()
         if ck in alias_of or not rest:
             continue
-        for formal in NICKNAMES.get(first, ()):
+        for formal in nicknames().get(first, ()):
             full = " ".join([formal, *rest])
             gk = gazetteer.by_key.get(full)
             target = "gaz:" + gk if gk and "gaz:" + gk in members else person_names.get(full)
@@ -387,10 +371,18 @@ def _shortens(short: list[str], full: list[str]) -> bool:
     return short[0] == full[0] and all(w in it for w in short[1:-1])
 
 
+@lru_cache(maxsize=1)
+def nicknames() -> dict[str, tuple[str, ...]]:
+    """Familiar first names and the formal ones they stand for ("bob": ("robert",)), from
+    ``data/nicknames.jsonl`` (name keys: lower case)."""
+    text = resources.files("newsgraph.extract").joinpath("data", "nicknames.jsonl").read_text("utf-8")
+    return {row["familiar"]: tuple(row["formal"]) for row in map(json.loads, filter(str.strip, text.splitlines()))}
+
+
 def _familiar_form(key: str, keys: list[str], gazetteer: Gazetteer) -> bool:
     """Is ``key`` a familiar form of another of ``keys`` ("Doug Haig" beside "Douglas Haig")?"""
     first, *rest = _words_of(key, gazetteer)
-    formal = NICKNAMES.get(first, ())
+    formal = nicknames().get(first, ())
     return any(_words_of(k, gazetteer) == [f, *rest] for k in keys for f in formal)
 
 
