@@ -1107,6 +1107,12 @@ def test_a_title_of_several_words_between_organisation_and_person(extractor):
      ("Viktor Orban", "PART_OF", "fidesz")),
     ("Her party is polling close to President Emmanuel Macron's En Marche.",
      ("emmanuel-macron", "PART_OF", "la-republique-en-marche")),
+    # a party's adjective across the office sought; an outlet across its newsroom's words
+    ("He promised dirt on Democratic presidential nominee Hillary Clinton.", ("hillary-clinton", "PART_OF", "democratic-party")),
+    ("Hemingway, along with Washington Free Beacon editor-in-chief Matthew Continetti and Reuters White House "
+     "correspondent Jeff Mason, weighed in.", ("Jeff Mason", "PART_OF", "reuters")),
+    ("Hemingway, along with Washington Free Beacon editor-in-chief Matthew Continetti and Reuters White House "
+     "correspondent Jeff Mason, weighed in.", ("Matthew Continetti", "PART_OF", "washington-free-beacon")),
 ])
 def test_work_lists_labels_and_obtained_documents(extractor, text, triple):
     got = rels(extractor, text)
