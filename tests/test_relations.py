@@ -1113,6 +1113,9 @@ def test_a_title_of_several_words_between_organisation_and_person(extractor):
      "correspondent Jeff Mason, weighed in.", ("Jeff Mason", "PART_OF", "reuters")),
     ("Hemingway, along with Washington Free Beacon editor-in-chief Matthew Continetti and Reuters White House "
      "correspondent Jeff Mason, weighed in.", ("Matthew Continetti", "PART_OF", "washington-free-beacon")),
+    # an inspector general's title names his department, not an office of its own
+    ("Justice Department Inspector General Michael Horowitz castigated Comey.",
+     ("Michael Horowitz", "PART_OF", "department-of-justice")),
 ])
 def test_work_lists_labels_and_obtained_documents(extractor, text, triple):
     got = rels(extractor, text)
