@@ -429,6 +429,13 @@ def other_first_name(words_: list[str], k: int, name: str) -> bool:
     return first in words("first_name") and first not in name_words(name)
 
 
+def titled_person(words_: list[str], start: int, end: int) -> bool:
+    """Do the words after a title look like a person's name (one or two capitalised words)?
+    (Not a body named after a title: "Judge Advocate General's Corps", "Bishop Museum of Art".)"""
+    name = words_[start:end]
+    return 1 <= len(name) <= 2 and all(w[:1].isupper() and w.isalpha() for w in name)
+
+
 def is_person_title(word: str) -> bool:
     """"Councillor", "Sen.", "Shaykh": a title the model may keep at the front of a person's name."""
     return word[:1].isupper() and fold(word).rstrip(".") in words("person_title")
@@ -659,14 +666,13 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
         start, end = _trim(doc, start, end)
         if start >= end:
             continue
-        if ent.label_ in ("PERSON", "ORG") and end - start >= 2 and is_person_title(words[start]) \
+        if ent.label_ == "PERSON" and end - start >= 2 and is_person_title(words[start]) \
                 and words[start + 1][:1].isupper():
-            # "Councillor Ohid Ahmed": the title is no part of the name; "Archbishop Jeanbart" is a person
-            start += 1
-            if ent.label_ == "ORG":
-                if end - start <= 2 and all(w[:1].isupper() and w.isalpha() for w in words[start:end]):
-                    add(start, end, doc[start:end].text, "Person", None, "ner:ORG+title")
-                continue
+            start += 1  # "Councillor Ohid Ahmed": the title is no part of the name
+        elif ent.label_ == "ORG" and is_person_title(words[start]) and titled_person(words, start + 1, end):
+            # "Archbishop Jeanbart", "Bishop Marian Eleganti": a title and a name the model took for a body
+            add(start + 1, end, doc[start + 1:end].text, "Person", None, "ner:ORG+title")
+            continue
         if words[start] in QUESTION_AUX and end < len(doc) and _line_or_sentence_start(doc[start]) \
                 and doc[start].sent.text.rstrip().endswith("?"):
             # "Will Brett Kavanaugh be confirmed?": the model took the question's verb for a first name

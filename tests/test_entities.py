@@ -490,3 +490,11 @@ def test_a_known_surname_after_another_first_name_is_another_person(extractor):
     ms = extractor.extract_text("Trump stumped for Greg Pence and Mike Pence. Pence spoke.").mentions
     assert [(m.name, m.key) for m in ms if "Pence" in m.name] == [
         ("Greg Pence", None), ("Mike Pence", "mike-pence"), ("Pence", "mike-pence")], [(m.name, m.key) for m in ms]
+
+
+def test_a_title_and_a_name_make_a_person_but_a_body_named_after_a_title_stays():
+    from newsgraph.extract.mentions import titled_person
+    assert titled_person(["Archbishop", "Jeanbart"], 1, 2)
+    assert titled_person(["Bishop", "Marian", "Eleganti"], 1, 3)
+    assert not titled_person(["Bishop", "Museum", "of", "Art"], 1, 4)
+    assert not titled_person(["Judge", "Advocate", "General", "'s", "Corps"], 1, 5)
