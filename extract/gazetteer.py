@@ -24,6 +24,16 @@ from typing import Any, Iterable
 from newsgraph.extract.normalize import name_key
 from newsgraph.records import ENTITY_TYPES
 
+
+def data_text(name: str) -> str:
+    """The text of a packaged data file (``extract/data/NAME``): the gazetteer, patterns and word lists."""
+    return resources.files("newsgraph.extract").joinpath("data", name).read_text("utf-8")
+
+
+def data_rows(name: str) -> Iterable[dict]:
+    """The rows of a packaged JSONL data file (blank lines skipped)."""
+    return (json.loads(line) for line in data_text(name).splitlines() if line.strip())
+
 DEFAULT_GAZETTEER = "gazetteer.jsonl"
 
 
@@ -96,8 +106,7 @@ class Gazetteer:
         entries: dict[str, GazEntry] = {}
         sources: list[tuple[str, str]] = []
         if include_default:
-            text = resources.files("newsgraph.extract").joinpath("data", DEFAULT_GAZETTEER).read_text("utf-8")
-            sources.append((DEFAULT_GAZETTEER, text))
+            sources.append((DEFAULT_GAZETTEER, data_text(DEFAULT_GAZETTEER)))
         for f in extra_files:
             try:
                 sources.append((str(f), Path(f).read_text("utf-8")))

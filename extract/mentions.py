@@ -11,17 +11,15 @@ Acronyms defined in the text ("Islamic State of Iraq and Syria (ISIS)") are tied
 """
 from __future__ import annotations
 
-import json
 from bisect import bisect_right
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.gazetteer import Gazetteer, the_word_outlet
+from newsgraph.extract.gazetteer import Gazetteer, data_rows, the_word_outlet
 from newsgraph.extract.normalize import CLOSING_QUOTES, OPENING_QUOTES, POSSESSIVES, clean_surface, fold, token_keys
 from newsgraph.records import EntityMention, Mention
 
@@ -29,12 +27,9 @@ from newsgraph.records import EntityMention, Mention
 @lru_cache(maxsize=1)
 def type_rules() -> dict[str, dict[str, frozenset[str]]]:
     """``data/type_rules.jsonl`` as {rule: {type or "*": words}}."""
-    text = resources.files("newsgraph.extract").joinpath("data", "type_rules.jsonl").read_text("utf-8")
     rules: dict[str, dict[str, frozenset[str]]] = {}
-    for line in text.splitlines():
-        if line.strip():
-            row = json.loads(line)
-            rules.setdefault(row["rule"], {})[row.get("type", "*")] = frozenset(w.lower() for w in row["words"])
+    for row in data_rows("type_rules.jsonl"):
+        rules.setdefault(row["rule"], {})[row.get("type", "*")] = frozenset(w.lower() for w in row["words"])
     return rules
 
 
@@ -50,9 +45,7 @@ def name_words(name: str) -> list[str]:
 @lru_cache(maxsize=1)
 def known_cities() -> frozenset[str]:
     """Folded names of the towns in ``data/cities.jsonl`` (GeoNames, 80,000 people or more)."""
-    text = resources.files("newsgraph.extract").joinpath("data", "cities.jsonl").read_text("utf-8")
-    names = (json.loads(line)["name"] for line in text.splitlines() if line.strip())
-    return frozenset(" ".join(name_words(n)) for n in names)
+    return frozenset(" ".join(name_words(row["name"])) for row in data_rows("cities.jsonl"))
 
 
 # ------------------------------------------------------------------------ gazetteer matcher
@@ -415,24 +408,24 @@ SPLIT_JOINERS = frozenset("and & of for".split())
 GENERATIONS = frozenset({"Jr.", "Jr", "Sr.", "Sr"})
 
 
-def generation_suffix(words: list[str], end: int) -> int | None:
+def generation_suffix(texts: list[str], end: int) -> int | None:
     """The end of a "Jr."/"Sr." after a name ending at ``end`` (", Jr." too), or None."""
-    k = end + 1 if end < len(words) and words[end] == "," else end
-    return k + 1 if k < len(words) and words[k] in GENERATIONS else None
+    k = end + 1 if end < len(texts) and texts[end] == "," else end
+    return k + 1 if k < len(texts) and texts[k] in GENERATIONS else None
 
 
-def other_first_name(words_: list[str], k: int, name: str) -> bool:
+def other_first_name(texts: list[str], k: int, name: str) -> bool:
     """Is the word before a surname at ``k`` a first name other than the known person's own?"""
-    if k == 0 or not words_[k - 1][:1].isupper():
+    if k == 0 or not texts[k - 1][:1].isupper():
         return False
-    first = fold(words_[k - 1])
+    first = fold(texts[k - 1])
     return first in words("first_name") and first not in name_words(name)
 
 
-def titled_person(words_: list[str], start: int, end: int) -> bool:
+def titled_person(texts: list[str], start: int, end: int) -> bool:
     """Do the words after a title look like a person's name (one or two capitalised words)?
     (Not a body named after a title: "Judge Advocate General's Corps", "Bishop Museum of Art".)"""
-    name = words_[start:end]
+    name = texts[start:end]
     return 1 <= len(name) <= 2 and all(w[:1].isupper() and w.isalpha() for w in name)
 
 

@@ -15,7 +15,6 @@ hedging, and the entity that asserts it when the sentence reports someone's spee
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -24,6 +23,7 @@ from typing import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.gazetteer import data_rows
 from newsgraph.extract.mentions import JOINT_NOUNS, PAIR_JOINERS, PLACE_DEMONYM, RIVAL_NOUNS, inserted_home
 from newsgraph.extract.normalize import CLOSING_QUOTES, OPENING_QUOTES, POSSESSIVES
 from newsgraph.records import SYMMETRIC_RELATIONS, EntityMention, Evidence, RawRelation
@@ -253,13 +253,6 @@ class Lexicon:
         return self.triggers.get((pos, lemma), [])
 
 
-def _data_lines(name: str) -> Iterable[dict]:
-    text = resources.files("newsgraph.extract").joinpath("data", name).read_text("utf-8")
-    for line in text.splitlines():
-        if line.strip():
-            yield json.loads(line)
-
-
 MODALITY_FIELDS = {"hedge": "hedges", "negation": "negations", "speech": "speech", "negative_verb": "negative_verbs",
                    "intention_noun": "intention_nouns", "intention_verb": "intention_verbs", "wish_word": "wish_words",
                    "label_verb": "label_verbs", "damning_label": "damning_labels", "inquiry_word": "inquiry_words",
@@ -271,7 +264,7 @@ MODALITY_FIELDS = {"hedge": "hedges", "negation": "negations", "speech": "speech
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     lex = Lexicon()
-    for row in _data_lines("relation_patterns.jsonl"):
+    for row in data_rows("relation_patterns.jsonl"):
         if row["kind"] == "trigger":
             t = Trigger(row["pos"], row["lemma"], row["type"], tuple(row.get("obj_preps", ())),
                         tuple(row.get("subj_preps", ())), float(row["confidence"]), bool(row.get("inverse")),
@@ -294,7 +287,7 @@ def load_lexicon() -> Lexicon:
     lex.verb_forms = _verb_forms(lex.triggers)
     lex.verb_form_words = frozenset(f for (pos, lemma), ts in lex.triggers.items() if pos == "VERB"
                                     for f in inflect(lemma))
-    for row in _data_lines("modality.jsonl"):
+    for row in data_rows("modality.jsonl"):
         # each word list of modality.jsonl fills the Lexicon field of that name ("hedge" -> hedges)
         setattr(lex, MODALITY_FIELDS[row["kind"]], frozenset(row["words"]))
     return lex

@@ -15,16 +15,14 @@ An entity's type is the type most of its mentions support.
 """
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable
 
 from rapidfuzz import fuzz, process
 
-from newsgraph.extract.gazetteer import Gazetteer
+from newsgraph.extract.gazetteer import Gazetteer, data_rows
 from newsgraph.extract.mentions import words
 from newsgraph.extract.normalize import name_key, slugify
 from newsgraph.extract.relations import types_allowed
@@ -375,8 +373,7 @@ def _shortens(short: list[str], full: list[str]) -> bool:
 def nicknames() -> dict[str, tuple[str, ...]]:
     """Familiar first names and the formal ones they stand for ("bob": ("robert",)), from
     ``data/nicknames.jsonl`` (name keys: lower case)."""
-    text = resources.files("newsgraph.extract").joinpath("data", "nicknames.jsonl").read_text("utf-8")
-    return {row["familiar"]: tuple(row["formal"]) for row in map(json.loads, filter(str.strip, text.splitlines()))}
+    return {row["familiar"]: tuple(row["formal"]) for row in data_rows("nicknames.jsonl")}
 
 
 def _familiar_form(key: str, keys: list[str], gazetteer: Gazetteer) -> bool:
