@@ -293,14 +293,21 @@ def load_lexicon() -> Lexicon:
     return lex
 
 
+def extraction_data_files() -> list[str]:
+    """Every packaged data file (``extract/data/*.jsonl``), sorted: all of them can change what is
+    extracted (the town list retypes names), so the cache key covers all, not a hand-kept list."""
+    return sorted(p.name for p in resources.files("newsgraph.extract").joinpath("data").iterdir()
+                  if p.name.endswith(".jsonl"))
+
+
 def patterns_fingerprint() -> str:
     """Identifies the extraction rules: the data files and the code of the extract package (so a
     cached extraction is never reused after either changes)."""
     import hashlib
     h = hashlib.sha256()
     package = resources.files("newsgraph.extract")
-    for name in ("relation_patterns.jsonl", "modality.jsonl", "type_rules.jsonl"):
-        h.update(package.joinpath("data", name).read_bytes())
+    for name in extraction_data_files():
+        h.update(name.encode() + b"\0" + package.joinpath("data", name).read_bytes())
     for source in sorted((p for p in package.iterdir() if p.name.endswith(".py")), key=lambda p: p.name):
         h.update(source.name.encode() + b"\0" + source.read_bytes())
     return h.hexdigest()[:16]

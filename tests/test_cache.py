@@ -129,3 +129,14 @@ def test_second_build_is_all_cached_and_identical(tmp_path, extractor):
     assert (first.extracted, second.cached, second.extracted) == (3, 3, 0)
     after = {n: (tmp_path / "out" / n).read_bytes() for n in before}
     assert before == after
+
+
+def test_the_cache_key_covers_every_data_file_that_shapes_extraction():
+    # the town list retypes names and the word lists steer typing: a change to any of them must
+    # not reuse an extraction made before it
+    from importlib import resources
+    from newsgraph.extract.relations import extraction_data_files
+    names = extraction_data_files()
+    assert {"cities.jsonl", "type_rules.jsonl", "relation_patterns.jsonl", "modality.jsonl"} <= set(names)
+    folder = resources.files("newsgraph.extract").joinpath("data")
+    assert names == sorted(p.name for p in folder.iterdir() if p.name.endswith(".jsonl"))
