@@ -691,14 +691,14 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
     out.extend(definite_references(doc, text, out, [w.lower() for w in words]))
     out = office_names(out, words)
     out = compass_regions(doc, doc_id, text, out, _heading_lines(doc_text))
-    out = city_names(doc, doc_id, text, out)
+    out = city_names(doc, doc_id, text, out, gaz)
     out = possessed_people(doc, doc_id, text, out, words)
     out = credited_photographers(doc, doc_id, text, out, words)
     # names the model missed in one place and found in another: found again
     out = known_heads(doc, doc_id, text, out)
     out = repeated_surnames(doc, doc_id, text, repeated_names(doc, doc_id, text, out, words), words, gaz)
     out.sort(key=lambda pair: (pair[0].mention.start, pair[0].mention.end))
-    return short_outlet_names(out)
+    return link_aliases(doc, short_outlet_names(out))
 
 
 # '"Iran Admits To ...," by Adam Kredo, Washington Free Beacon, June 8, 2018:' cites an article: its
@@ -962,10 +962,10 @@ COMPASS_PLACE_ONLY = frozenset("North South East West".split())  # "South Sudan"
 
 
 def _grown_place(doc: Doc, doc_id: str, text: str, m: EntityMention, span: Span, start: int, end: int,
-                 name: str, basis: str) -> tuple[EntityMention, Span]:
-    """Mention ``m`` grown to tokens ``start:end`` as a place of its own named ``name``."""
+                 name: str, basis: str, typ: str = "Place") -> tuple[EntityMention, Span]:
+    """Mention ``m`` grown to tokens ``start:end`` as a place (or ``typ``) of its own named ``name``."""
     s, e = char_span(doc, start, end)
-    return replace(m, mention=Mention(doc_id, s, e, text[s:e]), name=name, type="Place", key=None,
+    return replace(m, mention=Mention(doc_id, s, e, text[s:e]), name=name, type=typ, key=None,
                    basis=f"{basis}+{m.basis}"), doc[start:end]
 
 
@@ -987,10 +987,11 @@ def compass_regions(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMe
     return out
 
 
-def city_names(doc: Doc, doc_id: str, text: str,
-               found: list[tuple[EntityMention, Span]]) -> list[tuple[EntityMention, Span]]:
+def city_names(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMention, Span]],
+               gaz: Gazetteer) -> list[tuple[EntityMention, Span]]:
     """"Kansas City", "Mexico City", "Panama City": a place or state named before "City" names a
-    city of its own (the gazetteer matched the first word only)."""
+    city of its own (the gazetteer matched the first word only); "Westerville police", "Dallas police"
+    name the town's police department, an organisation ("Ohio police" are no one body: a region's are not)."""
     starts = {span.start for _, span in found}
     out = []
     for m, span in found:
@@ -998,6 +999,10 @@ def city_names(doc: Doc, doc_id: str, text: str,
         if m.type in ("Place", "State") and m.basis != "demonym" and k < len(doc) and doc[k].text == "City" \
                 and k not in starts:
             m, span = _grown_place(doc, doc_id, text, m, span, span.start, k + 1, f"{m.name} City", "city")
+        elif m.type == "Place" and m.basis != "demonym" and k < len(doc) and doc[k].text == "police" \
+                and k not in starts and (m.key is None or gaz[m.key].role != "REG") and not (span.start and doc[span.start - 1].text in POSSESSIVES):
+            m, span = _grown_place(doc, doc_id, text, m, span, span.start, k + 1, f"{m.name} Police Department",
+                                   "police", "Organization")
         out.append((m, span))
     return out
 
@@ -1269,6 +1274,28 @@ def _name_pieces(doc: Doc, gaz, start: int, end: int, split_commas: bool) -> lis
 
 def _initials(words_: Iterable[str]) -> str:
     return "".join(w[0] for w in words_ if w and w[0].isupper())
+
+
+# "Keith Ellison, aka Hakim Muhammad", "Jose Ines Garcia Zarate, also known as Juan Francisco Lopez Sanchez"
+ALIAS_MARKERS = (("aka",), ("a.k.a",), ("a.k.a.",), ("AKA",), ("also", "known", "as"))
+
+
+def link_aliases(doc: Doc, found: list[tuple[EntityMention, Span]]) -> list[tuple[EntityMention, Span]]:
+    """"A, aka B": two names of one actor.  The name without a gazetteer entry points to the other
+    (the later one when neither has an entry), as an acronym points to its long form."""
+    by_start = {span.start: i for i, (_m, span) in enumerate(found)}
+    out = list(found)
+    for i, (m, span) in enumerate(found):
+        j = span.end + (span.end < len(doc) and doc[span.end].text in (",", "("))
+        marker = next((mk for mk in ALIAS_MARKERS if [t.text for t in doc[j:j + len(mk)]] == list(mk)), None)
+        k = by_start.get(j + len(marker)) if marker else None
+        if k is None or out[k][0].type != m.type or m.key is not None and out[k][0].key is not None:
+            continue
+        a, b = (i, k) if m.key is None else (k, i)
+        am, target = out[a][0], out[b][0]
+        out[a] = (replace(am, type=target.type, key=target.key, basis=am.basis + "+aka",
+                           long_form=target.name), out[a][1])
+    return out
 
 
 def link_acronyms(doc: Doc, found: list[tuple[EntityMention, Span]], text: str) -> list[tuple[EntityMention, Span]]:

@@ -244,6 +244,8 @@ class Lexicon:
     harm_nouns: frozenset[str] = frozenset()
     supply_nouns: frozenset[str] = frozenset()
     permit_verbs: frozenset[str] = frozenset()
+    platforms: frozenset[str] = frozenset()
+    hearsay_nouns: frozenset[str] = frozenset()
     mention_links: list[dict] = field(default_factory=list)
     acts_in: list[dict] = field(default_factory=list)  # an actor doing anything in a place
     verb_forms: list["VerbForm"] = field(default_factory=list)
@@ -257,7 +259,8 @@ MODALITY_FIELDS = {"hedge": "hedges", "negation": "negations", "speech": "speech
                    "intention_noun": "intention_nouns", "intention_verb": "intention_verbs", "wish_word": "wish_words",
                    "label_verb": "label_verbs", "damning_label": "damning_labels", "inquiry_word": "inquiry_words",
                    "charge_verb": "charge_verbs", "damning_act": "damning_acts", "harm_noun": "harm_nouns",
-                   "supply_noun": "supply_nouns", "permit_verb": "permit_verbs",
+                   "supply_noun": "supply_nouns", "permit_verb": "permit_verbs", "platform": "platforms",
+                   "hearsay_noun": "hearsay_nouns",
                    "intention_adjective": "intention_adjectives"}
 
 
@@ -1581,7 +1584,11 @@ class RelationExtractor:
                   for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "for", "on", "at")
                   for t in c.subtree if _depth_below(t, verb) <= 4
                   for i in [view.mention_of(t)] if i is not None and view.mentions_by_idx[i].type == "MediaOutlet"]
-        objects = [o for o in _unique(objects) if o not in venues]
+        # "WikiLeaks said on Twitter that ...": the platform carried the words, the report is not on it
+        platforms = {i for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "via")
+                     for p in c.children if p.dep_ == "pobj" and p.lower_ in self.lex.platforms
+                     for i in [view.mention_of(p)] if i is not None}
+        objects = [o for o in _unique(objects) if o not in venues and o not in platforms]
         # "Reuters quoted German Foreign Minister Sigmar Gabriel": the report is on the minister,
         # not on the state named in his title
         heads = {t.i for o in objects for t in view.mentions_by_idx_span[o]}
@@ -2072,7 +2079,7 @@ class RelationExtractor:
         negated = not c.rule.startswith(("link:", "pattern:")) and self._negated(trig_tok)
         if c.rule.startswith(("verb", "noun", "surface", "report", "label", "prep")):
             # roles, names and links ("if Syria and its Russian allies ...") are presupposed
-            if self._hypothetical(trig_tok) or self._inquired(trig_tok):
+            if self._hypothetical(trig_tok) or self._inquired(trig_tok) or self._rumoured(trig_tok):
                 return None  # a condition asserts nothing (rhetorical questions do, in opinion pieces)
             if not negated and (self._intended(trig_tok) or c.type == "FIGHTS" and self._wished(trig_tok)):
                 if c.type not in ("FIGHTS", "THREATENS"):
@@ -2192,6 +2199,20 @@ class RelationExtractor:
             h = h.head
             if h.lemma_.lower() in self.lex.inquiry_words or h.lower_ in self.lex.inquiry_words:
                 return True
+        return False
+
+    def _rumoured(self, tok: Token) -> bool:
+        """The content of a claim the text only names: "Mueller's investigation into claims that the
+        Trump campaign colluded with Russia", "the narrative that ...", "the idea that Assange, aided
+        by Russia, ...".  (A verb of saying has a sayer: "Damascus claims that ..." is handled as speech.)"""
+        h = tok
+        for _ in range(4):
+            if h.dep_ in ("acl", "ccomp") and h.head.pos_ == "NOUN" and h.head.lemma_.lower() in self.lex.hearsay_nouns \
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in h.children):
+                return True
+            if h.head is h:
+                return False
+            h = h.head
         return False
 
     def _wished(self, tok: Token) -> bool:

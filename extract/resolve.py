@@ -3,9 +3,11 @@
 Deterministic and explainable: every merge is written to the resolution log with its reason.
 Rules, in order:
 1. a gazetteer mention belongs to its gazetteer entry (two entries are never merged);
-2. an acronym defined in a text ("Islamic State of Iraq and Syria (ISIS)") joins its long form;
+2. an acronym defined in a text ("Islamic State of Iraq and Syria (ISIS)") joins its long form, and a
+   name given as another's alias ("Hakim Muhammad, aka Keith Ellison") joins that name;
 3. other mentions join by normalised name (case, diacritics, hyphens, "the", al-/el-, possessive),
-   and a company's name with its legal form joins the name without it ("Goldman Sachs Group Inc");
+   and a company's name with its legal form joins the name without it ("Goldman Sachs Group Inc"),
+   a town's police its police department ("Westerville Police");
 4. a name close to a known name of the same type (rapidfuzz) joins it;
 5. a one-word person name joins the only person of the same document whose name ends with it, and
    a one-word organisation name the only organisation of the document whose name ends with it;
@@ -57,12 +59,12 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
             cluster_of[(di, mi)] = ck
             members[ck].append((m.name, m.type, m.basis))
 
-    # acronyms defined in a text join their long form everywhere
+    # acronyms (and "aka" names) defined in a text join their long form everywhere
     alias_of: dict[str, str] = {}
     for ck, target in sorted(long_forms.items()):
         if target != ck and target in members:
             alias_of[ck] = target
-            log.append({"surface": ck.split(":", 1)[1], "entity_key": target, "reason": "acronym defined in text"})
+            log.append({"surface": ck.split(":", 1)[1], "entity_key": target, "reason": "acronym or alias defined in text"})
 
     # "Goldman Sachs Group Inc" is "Goldman Sachs": a company's legal form is no part of its name
     for ck in sorted(k for k in members if k.startswith("name:") and k not in alias_of):
@@ -73,6 +75,13 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
             if target in members:
                 alias_of[ck] = target
                 log.append({"surface": ck[5:], "entity_key": target, "reason": "company name without its legal form"})
+
+    # "Westerville Police" is the "Westerville Police Department" when a text names both
+    for ck in sorted(k for k in members if k.startswith("name:") and k.endswith(" police department")):
+        short = ck[:-len(" department")]
+        if short in members and short not in alias_of:
+            alias_of[short] = ck
+            log.append({"surface": short[5:], "entity_key": ck, "reason": "police named without its department"})
 
     # -- 4: fuzzy matching within one type, never between two gazetteer entries --------
     def majority_type(ck: str) -> str:

@@ -498,3 +498,24 @@ def test_a_title_and_a_name_make_a_person_but_a_body_named_after_a_title_stays()
     assert titled_person(["Bishop", "Marian", "Eleganti"], 1, 3)
     assert not titled_person(["Bishop", "Museum", "of", "Art"], 1, 4)
     assert not titled_person(["Judge", "Advocate", "General", "'s", "Corps"], 1, 5)
+
+
+def test_a_name_given_as_an_aka_joins_the_other_name(extractor):
+    # (two people the gazetteer does not know: the later name becomes the entity's)
+    text = ("Jose Ines Garcia Zarate, also known as Juan Francisco Lopez Sanchez, was acquitted. "
+            "Juan Francisco Lopez Sanchez will be deported. Rep. Keith Ellison (D-MN), aka Hakim Muhammad, spoke.")
+    corpus = resolve([extractor.extract_text(text, "a")], extractor.gazetteer)
+    people = {e.name: {m.text for m in e.mentions} for e in corpus.entities if e.type == "Person"}
+    assert {"Jose Ines Garcia Zarate", "Juan Francisco Lopez Sanchez"} <= people["Juan Francisco Lopez Sanchez"], people
+    assert "Jose Ines Garcia Zarate" not in people
+    assert any(r["reason"] == "acronym or alias defined in text" for r in corpus.resolution_log)
+
+
+def test_a_towns_police_is_its_police_department_but_a_regions_is_not(extractor):
+    ms = extractor.extract_text("Westerville police officers Eric Joering and Anthony Morelli responded. "
+                                "Ohio police said nothing.").mentions
+    assert ("Westerville Police Department", "Organization") in [(m.name, m.type) for m in ms]
+    assert not any(m.name == "Ohio Police Department" for m in ms)
+    corpus = resolve([extractor.extract_text("Westerville police arrived. The Westerville Police Department and "
+                                             "Westerville Police said so.", "a")], extractor.gazetteer)
+    assert [e.name for e in corpus.entities if e.type == "Organization"] == ["Westerville Police Department"]

@@ -1116,6 +1116,10 @@ def test_a_title_of_several_words_between_organisation_and_person(extractor):
     # an inspector general's title names his department, not an office of its own
     ("Justice Department Inspector General Michael Horowitz castigated Comey.",
      ("Michael Horowitz", "PART_OF", "department-of-justice")),
+    # a presidential campaign is an organisation with staff; a town's police officers serve in it
+    ("Trump campaign adviser Carter Page was surveilled.", ("Carter Page", "PART_OF", "trump-campaign")),
+    ("Westerville police officers Eric Joering and Anthony Morelli responded.",
+     ("Anthony Morelli", "PART_OF", "Westerville Police Department")),
 ])
 def test_work_lists_labels_and_obtained_documents(extractor, text, triple):
     got = rels(extractor, text)
@@ -1130,6 +1134,14 @@ def test_work_lists_labels_and_obtained_documents(extractor, text, triple):
     ("Iran has worked for Hezbollah for years.", ("iran", "PART_OF", "hezbollah")),
     # a donor backs a party; he is not its member
     ("The hotel is owned by GOP megadonor Sheldon Adelson.", ("Sheldon Adelson", "PART_OF", "republican-party")),
+    # a social platform carries the words; it is not what they report on
+    ("WikiLeaks said on Twitter that the Guardian had lied about Manafort.", ("wikileaks", "REPORTS_ON", "twitter")),
+    # the content of a claim the text only names is not asserted
+    ("Mueller's investigation into claims that the Trump campaign colluded with Russia goes on.",
+     ("trump-campaign", "COOPERATES_WITH", "russia")),
+    ("They pushed the narrative that the Trump campaign colluded with Russia.", ("trump-campaign", "COOPERATES_WITH", "russia")),
+    ("The paper promoted the idea that Assange, aided by Russia, was determined to promote Trump.",
+     ("russia", "SUPPORTS", "Assange")),
 ])
 def test_titles_and_work_do_not_overreach(extractor, text, absent):
     got = rels(extractor, text)
