@@ -20,9 +20,9 @@ def scores(tmp_path_factory, extractor):
 
 def test_gold_set_is_big_enough():
     docs = scoring.gold_docs()
-    assert len(docs) >= 151
-    assert sum(len(d["entities"]) for d in docs) >= 3900
-    assert sum(len(d["relations"]) for d in docs) >= 1670
+    assert len(docs) >= 159
+    assert sum(len(d["entities"]) for d in docs) >= 4050
+    assert sum(len(d["relations"]) for d in docs) >= 1710
 
 
 def test_entity_scores(scores):
@@ -54,7 +54,8 @@ def test_relation_scores(scores):
     # next session; check set 26 (precision 0.619 on arrival) joined at 0.831 on 127; check set 27
     # (precision 0.804 on arrival) joined at 0.829 on 135; check set 28 (precision 0.826 on arrival)
     # joined at 0.830 on 143; 0.832 after dropping inspectors general as offices; check set 29
-    # (precision 0.632 on arrival) joined at 0.830 on 151
+    # (precision 0.632 on arrival) joined at 0.830 on 151; 0.831 with the campaign and police rules; check
+    # set 30 (precision 0.500 on arrival) joined at 0.825 on 159
     assert total.precision >= 0.82, scoring.table("relations", scores.relations, total)
     # F1 0.505 on 59 documents; check sets 13 and 14 (relation F1 0.17 and 0.30 on arrival) joined
     # at 0.496, and the rules since give 0.499 on 67, then 0.534 on 67; check sets 15 and 16
@@ -75,5 +76,6 @@ def test_relation_scores(scores):
     # list, label, "obtained by" and title rules of the next session; check set 26 (eight texts, 0.310
     # on arrival) joined at 0.600 on 127; check set 27 (eight texts, 0.569 on arrival) joined at
     # 0.599 on 135; check set 28 (eight texts, 0.535 on arrival) joined at 0.599 on 143; check set 29
-    # (eight texts, 0.375 on arrival: police shootings, Kavanaugh) joined at 0.596 on 151
+    # (eight texts, 0.375 on arrival: police shootings, Kavanaugh) joined at 0.596 on 151; check set 30
+    # (0.426 on arrival: Manafort and Assange, Ellison, the caravan) joined at 0.596 on 159
     assert total.f1 >= 0.58, scoring.table("relations", scores.relations, total)
