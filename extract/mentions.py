@@ -697,6 +697,7 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
     # names the model missed in one place and found in another: found again
     out = known_heads(doc, doc_id, text, out)
     out = repeated_surnames(doc, doc_id, text, repeated_names(doc, doc_id, text, out, words), words, gaz)
+    out = the_house(doc, doc_id, text, out, words)
     out.sort(key=lambda pair: (pair[0].mention.start, pair[0].mention.end))
     return link_aliases(doc, short_outlet_names(out))
 
@@ -1056,15 +1057,20 @@ def credited_photographers(doc: Doc, doc_id: str, text: str, found: list[tuple[E
     bare = [w.rstrip("/") for w in texts]
     for m, span in list(found):
         k = span.start - 1
+        k -= k > 0 and texts[k] == "The"  # "Tom Dodge/The Columbus Dispatch via AP"
         if m.type != "MediaOutlet" or k < 2 or not texts[k].endswith("/"):
             continue
         last = k - 1 if texts[k] == "/" else k
-        i = last + 1
-        while i > 0 and last + 1 - i < 3 and bare[i - 1][:1].isupper() and bare[i - 1].isalpha() \
-                and i - 1 not in taken and "\n" not in doc[i - 1].whitespace_:
-            i -= 1
+        i, n = last + 1, 0
+        while i > 0 and n < 3 and "\n" not in doc[i - 1].whitespace_:
+            if texts[i - 1] == "-" and i > 1 and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+                i -= 1  # "Andrew Welsh-Huggins/AP": a hyphenated surname is one word
+            elif bare[i - 1][:1].isupper() and bare[i - 1].isalpha() and i - 1 not in taken:
+                i, n = i - 1, n + 1
+            else:
+                break
         bracketed = i > 0 and texts[i - 1] in ("(", "[") and span.end < len(texts) and texts[span.end] in (")", "]")
-        if 2 <= last + 1 - i and (bracketed or fold(texts[i]) in first_names) and not bare[last].isupper():
+        if 2 <= n and texts[i] != "-" and (bracketed or fold(texts[i]) in first_names) and not bare[last].isupper():
             s, e = doc[i].idx, doc[last].idx + len(bare[last])
             found.append((EntityMention(Mention(doc_id, s, e, text[s:e]), text[s:e], "Person", None,
                                         "before-credit"), doc[i:last + 1]))
@@ -1274,6 +1280,44 @@ def _name_pieces(doc: Doc, gaz, start: int, end: int, split_commas: bool) -> lis
 
 def _initials(words_: Iterable[str]) -> str:
     return "".join(w[0] for w in words_ if w and w[0].isupper())
+
+
+HOUSE_KEY = "united-states-house-of-representatives"
+# what shows a text is about the US Congress, whose "the House" is then the House of Representatives
+CONGRESS_SIGNS = frozenset({"united-states-congress", "united-states-senate", HOUSE_KEY, "Senate", "Congress"})
+CONGRESS_WORDS = frozenset({"Rep.", "Congressman", "Congresswoman", "congressman", "congresswoman", "Speaker"})
+PARLIAMENT_WORDS = frozenset({"Commons", "Lords", "MP", "MPs", "Parliament", "parliament", "Knesset", "Duma"})
+
+
+def the_house(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMention, Span]],
+              texts: list[str]) -> list[tuple[EntityMention, Span]]:
+    """"the House" in a text on the US Congress is the House of Representatives ("passed the House
+    and the Senate", "Speaker of the House Nancy Pelosi"); not "the House of Commons", nor "the House
+    Intelligence Committee", which is a name of its own."""
+    congress = any(m.key in CONGRESS_SIGNS or m.name in CONGRESS_SIGNS for m, _s in found) \
+        or bool(CONGRESS_WORDS.intersection(texts))
+    if not congress and PARLIAMENT_WORDS.intersection(texts):
+        return found
+    taken = {t.i for _m, span in found for t in span}
+    # the model's own "House" (an ORG) is a chamber; in a text on no parliament, the US one
+    alone = {span.start: n for n, (m, span) in enumerate(found) if len(span) == 1 and m.key is None}
+    out = list(found)
+    for k, w in enumerate(texts):
+        if w != "House" or (k in taken or not congress) and k not in alone:
+            continue
+        after = texts[k + 1] if k + 1 < len(texts) else ""
+        speaker = k >= 3 and texts[k - 2] == "of" and texts[k - 3] == "Speaker"
+        if k not in alone and (k == 0 or texts[k - 1] not in ("the", "The") or after in ("of", "magazine")
+                               or after[:1].isupper() and not speaker):
+            continue  # ("House Speaker Nancy Pelosi", "House Democrats": only where the model saw a name)
+        s, e = char_span(doc, k, k + 1)
+        house = (EntityMention(Mention(doc_id, s, e, text[s:e]), "House", "Organization", HOUSE_KEY,
+                               "gazetteer+congress"), doc[k:k + 1])
+        if k in alone:
+            out[alone[k]] = house
+        else:
+            out.append(house)
+    return out
 
 
 # "Keith Ellison, aka Hakim Muhammad", "Jose Ines Garcia Zarate, also known as Juan Francisco Lopez Sanchez"

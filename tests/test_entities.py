@@ -519,3 +519,14 @@ def test_a_towns_police_is_its_police_department_but_a_regions_is_not(extractor)
     corpus = resolve([extractor.extract_text("Westerville police arrived. The Westerville Police Department and "
                                              "Westerville Police said so.", "a")], extractor.gazetteer)
     assert [e.name for e in corpus.entities if e.type == "Organization"] == ["Westerville Police Department"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The bill passed the House and the Senate.", True),
+    ("Speaker of the House Nancy Pelosi spoke.", True),
+    ("Rep. Adam Schiff said the House Intelligence Committee would meet.", False),  # a committee's name
+    ("The House of Commons voted. MPs left.", False),
+])
+def test_the_house_of_a_text_on_congress_is_the_house_of_representatives(extractor, text, found):
+    keys = [m.key for m in extractor.extract_text(text).mentions]
+    assert ("united-states-house-of-representatives" in keys) is found, (text, keys)

@@ -1120,6 +1120,13 @@ def test_a_title_of_several_words_between_organisation_and_person(extractor):
     ("Trump campaign adviser Carter Page was surveilled.", ("Carter Page", "PART_OF", "trump-campaign")),
     ("Westerville police officers Eric Joering and Anthony Morelli responded.",
      ("Anthony Morelli", "PART_OF", "Westerville Police Department")),
+    # "the House" of a text on Congress; a caption line that credits a photographer
+    ("Speaker of the House Nancy Pelosi and Senate Minority Leader Chuck Schumer said so.",
+     ("nancy-pelosi", "PART_OF", "united-states-house-of-representatives")),
+    ("Officers were killed.\nTom Dodge/The Columbus Dispatch via AP\nSmith was injured.",
+     ("Tom Dodge", "PART_OF", "the-columbus-dispatch")),
+    ("Officers were killed.\nAndrew Welsh-Huggins/AP\nSmith was injured.",
+     ("Andrew Welsh-Huggins", "PART_OF", "associated-press")),
 ])
 def test_work_lists_labels_and_obtained_documents(extractor, text, triple):
     got = rels(extractor, text)
