@@ -1551,6 +1551,8 @@ class RelationExtractor:
         if not subjects and verb.dep_ == "acl" and _is_passive(verb):
             # "Emails obtained by The Hill show that ...": the outlet reports on what they show
             return self._reported_thing(view, verb, trig)
+        if not subjects and trig.lemma == "tell":
+            return self._told_outlet(view, verb, trig)
         if not subjects:
             return []
         subj_tokens = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
@@ -1598,6 +1600,19 @@ class RelationExtractor:
         out = [Candidate(s, o, "REPORTS_ON", verb, rule, trig.confidence) for s in subjects for o in objects]
         return out + [Candidate(v, o, "REPORTS_ON", verb, f"report-venue:{trig.lemma}", trig.confidence - 0.1)
                       for v in _unique(venues) if v not in subjects for o in objects if o != v]
+
+    def _told_outlet(self, view: SentenceView, verb: Token, trig: Trigger) -> list[Candidate]:
+        """"Two White House officials told the Associated Press that Tillerson found out he was fired",
+        "a woman told the Jezebel website that Franken tried ...": when those who told are no one
+        named, the outlet reports on whom the clause is about (its subject)."""
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" for c in verb.children):
+            return []  # a named teller the model did not type: not an anonymous source
+        outlets = [i for c in verb.children if c.dep_ in ("dobj", "dative") for i in view.ents(c)
+                   if view.mentions_by_idx[i].type == "MediaOutlet"]
+        about = [i for c in verb.children if c.dep_ == "ccomp" for s in c.children
+                 if s.dep_ in ("nsubj", "nsubjpass") for i in view.ents(s)]
+        return [Candidate(o, a, "REPORTS_ON", verb, f"report:{trig.lemma}", trig.confidence)
+                for o in outlets for a in about if a != o]
 
     def _reported_thing(self, view: SentenceView, verb: Token, trig: Trigger) -> list[Candidate]:
         """"Emails obtained by The Hill show that the Justice Department ...", "numbers obtained

@@ -167,6 +167,12 @@ def test_gazetteer_file_is_valid_and_large():
     lines = resources.files("newsgraph.extract").joinpath("data/gazetteer.jsonl").read_text("utf-8").splitlines()
     ids = [json.loads(line)["id"] for line in lines if line.strip()]
     assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+    # one entry per name: an alias on two entries makes one of them unreachable
+    owners: dict[str, set[str]] = {}
+    for e in g.entries.values():
+        for a in e.aliases:
+            owners.setdefault(a, set()).add(e.id)
+    assert not {a: o for a, o in owners.items() if len(o) > 1}
     types = {e.type for e in g.entries.values()}
     assert types == {"Group", "State", "MediaOutlet", "Place", "Organization", "Person"}
     for e in g.entries.values():

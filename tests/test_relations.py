@@ -1127,6 +1127,11 @@ def test_a_title_of_several_words_between_organisation_and_person(extractor):
      ("Tom Dodge", "PART_OF", "the-columbus-dispatch")),
     ("Officers were killed.\nAndrew Welsh-Huggins/AP\nSmith was injured.",
      ("Andrew Welsh-Huggins", "PART_OF", "associated-press")),
+    # an anonymous source told the outlet: it reports on whom the clause is about
+    ("Two other unidentified women told HuffPost that Al Franken grabbed them.", ("huffpost", "REPORTS_ON", "al-franken")),
+    # an accuser who says someone groped her accuses him
+    ("Leeann Tweeden, a radio news anchor, says Al Franken groped her during a USO tour.",
+     ("Leeann Tweeden", "ACCUSES", "al-franken")),
 ])
 def test_work_lists_labels_and_obtained_documents(extractor, text, triple):
     got = rels(extractor, text)
