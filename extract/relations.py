@@ -583,6 +583,12 @@ def subjects_of(view: SentenceView, verb: Token, depth: int = 0) -> list[int]:
             if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                 # "Loomer, a far-right personality who worked for X": the pronoun reaches through the apposition
                 found.extend(view.ents(verb.head) or (view.ents(verb.head.head) if verb.head.dep_ == "appos" else []))
+                if not found and c.lower_ == "who":
+                    # "Obama's relationship with Reverend Jeremiah Wright who blamed the US": the parser
+                    # hung the clause on a noun further back; "who" is the person named right before it
+                    before = _mention_before(view, c.i)
+                    if before is not None and view.mentions_by_idx[before].type == "Person":
+                        found.append(before)
             else:
                 found.extend(view.ents(c))
     if found:

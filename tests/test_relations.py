@@ -1129,6 +1129,9 @@ def test_a_title_of_several_words_between_organisation_and_person(extractor):
      ("Andrew Welsh-Huggins", "PART_OF", "associated-press")),
     # an anonymous source told the outlet: it reports on whom the clause is about
     ("Two other unidentified women told HuffPost that Al Franken grabbed them.", ("huffpost", "REPORTS_ON", "al-franken")),
+    # "who" is the person named right before it, wherever the parser hung the clause
+    ("The media ignored Obama's relationship with Reverend Jeremiah Wright who blamed the US for 9/11.",
+     ("Jeremiah Wright", "ACCUSES", "united-states")),
     # an accuser who says someone groped her accuses him
     ("Leeann Tweeden, a radio news anchor, says Al Franken groped her during a USO tour.",
      ("Leeann Tweeden", "ACCUSES", "al-franken")),
