@@ -1069,7 +1069,8 @@ def credited_photographers(doc: Doc, doc_id: str, text: str, found: list[tuple[E
                 i, n = i - 1, n + 1
             else:
                 break
-        bracketed = i > 0 and texts[i - 1] in ("(", "[") and span.end < len(texts) and texts[span.end] in (")", "]")
+        bracketed = i > 0 and (texts[i - 1] in ("(", "[") and span.end < len(texts) and texts[span.end] in (")", "]")
+                               or texts[i - 1] == "©")  # "© Claudio Reyes/AFP/Getty Images"
         if 2 <= n and texts[i] != "-" and (bracketed or fold(texts[i]) in first_names) and not bare[last].isupper():
             s, e = doc[i].idx, doc[last].idx + len(bare[last])
             found.append((EntityMention(Mention(doc_id, s, e, text[s:e]), text[s:e], "Person", None,

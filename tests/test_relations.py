@@ -1129,6 +1129,11 @@ def test_a_title_of_several_words_between_organisation_and_person(extractor):
      ("Andrew Welsh-Huggins", "PART_OF", "associated-press")),
     # an anonymous source told the outlet: it reports on whom the clause is about
     ("Two other unidentified women told HuffPost that Al Franken grabbed them.", ("huffpost", "REPORTS_ON", "al-franken")),
+    # a photo credit after a copyright sign; a campus of a university named after a comma
+    ("Photo.\n© Claudio Reyes/AFP/Getty Images\nThe Church deals with the fallout.",
+     ("Claudio Reyes", "PART_OF", "agence-france-presse")),
+    ("The study was led by physicist Dan Lubin of the University of California, San Diego.",
+     ("Dan Lubin", "PART_OF", "university-of-california-san-diego")),
     # "who" is the person named right before it, wherever the parser hung the clause
     ("The media ignored Obama's relationship with Reverend Jeremiah Wright who blamed the US for 9/11.",
      ("Jeremiah Wright", "ACCUSES", "united-states")),
