@@ -795,6 +795,20 @@ def _typed(view: SentenceView, idxs: Iterable[int], types) -> list[int]:
     return [i for i in idxs if view.mentions_by_idx[i].type in types]
 
 
+STATE_BODIES = frozenset({"government", "administration", "regime", "authorities", "authority", "military", "forces",
+                          "officials", "troops", "leaders", "officers"})
+
+
+def _acting_state(span: Span) -> bool:
+    """Is the state the clause's subject ("the Mexican government has sent police"), not a word
+    that only modifies another ("U.S. diplomats", "the Honduran Foreign Ministry")?"""
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    head = root.head
+    return root.dep_ in ("amod", "compound", "poss") and head.lower_ in STATE_BODIES and head.dep_ in ("nsubj", "nsubjpass")
+
+
 def _mention_before(view: SentenceView, i: int) -> int | None:
     """The mention that ends right before token ``i`` of the sentence (a comma between is skipped)."""
     k = i - 1
@@ -1263,7 +1277,8 @@ class RelationExtractor:
                         clause = according.head
                         for j, mj, sp in view.mentions:
                             if j != idx and mj.type in link["target_types"] and sp.start not in phrase \
-                                    and _depth_below(sp.root, clause) <= REPORT_DEPTH:
+                                    and _depth_below(sp.root, clause) <= REPORT_DEPTH \
+                                    and (mj.type != "State" or _acting_state(sp)):
                                 out.append(Candidate(idx, j, link["type"], according, f"link:{link['rule']}", link["confidence"]))
                 elif link["via"] == "modifier":
                     # "Iranian Quds Force", "US Army": a state's adjective right before its agency
