@@ -1607,11 +1607,7 @@ class RelationExtractor:
                   for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "for", "on", "at")
                   for t in c.subtree if _depth_below(t, verb) <= 4
                   for i in [view.mention_of(t)] if i is not None and view.mentions_by_idx[i].type == "MediaOutlet"]
-        # "WikiLeaks said on Twitter that ...": the platform carried the words, the report is not on it
-        platforms = {i for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "via")
-                     for p in c.children if p.dep_ == "pobj" and p.lower_ in self.lex.platforms
-                     for i in [view.mention_of(p)] if i is not None}
-        objects = [o for o in _unique(objects) if o not in venues and o not in platforms]
+        objects = [o for o in _unique(objects) if o not in venues]
         # "Reuters quoted German Foreign Minister Sigmar Gabriel": the report is on the minister,
         # not on the state named in his title
         heads = {t.i for o in objects for t in view.mentions_by_idx_span[o]}
@@ -2094,6 +2090,9 @@ class RelationExtractor:
         ms, mt = mentions[c.source][0], mentions[c.target][0]
         if ms.key is not None and ms.key == mt.key or ms.name == mt.name and ms.key is None:
             return None
+        root = mentions[c.target][1].root
+        if root.lower_ in self.lex.platforms and root.dep_ == "pobj" and root.head.lower_ in ("on", "to", "via", "onto"):
+            return None  # "said on Twitter", "posted the warning to Twitter": the platform carried the words
         if PLACE_DEMONYM in (ms.basis, mt.basis) and c.type != "LOCATED_IN":
             return None  # "Russian jets bombed the Syrian town of Douma": the town is bombed, not Syria
         if c.rule == "role:part" and ms.type == "Place" and mt.type in ("Place", "State"):

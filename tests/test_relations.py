@@ -1156,6 +1156,7 @@ def test_work_lists_labels_and_obtained_documents(extractor, text, triple):
     ("The hotel is owned by GOP megadonor Sheldon Adelson.", ("Sheldon Adelson", "PART_OF", "republican-party")),
     # a social platform carries the words; it is not what they report on
     ("WikiLeaks said on Twitter that the Guardian had lied about Manafort.", ("wikileaks", "REPORTS_ON", "twitter")),
+    ("Libby Schaaf, a Democrat, posted the warning to Twitter on Saturday.", ("Libby Schaaf", "THREATENS", "twitter")),
     # the content of a claim the text only names is not asserted
     # "according to OUTLET": a state reported on is the clause's actor, not a word modifying another
     ("This prompted the Honduran Foreign Ministry to urge its citizens not to join, according to Reuters.",
