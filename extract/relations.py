@@ -246,6 +246,7 @@ class Lexicon:
     permit_verbs: frozenset[str] = frozenset()
     platforms: frozenset[str] = frozenset()
     hearsay_nouns: frozenset[str] = frozenset()
+    hostile_acts: frozenset[str] = frozenset()
     mention_links: list[dict] = field(default_factory=list)
     acts_in: list[dict] = field(default_factory=list)  # an actor doing anything in a place
     verb_forms: list["VerbForm"] = field(default_factory=list)
@@ -260,7 +261,7 @@ MODALITY_FIELDS = {"hedge": "hedges", "negation": "negations", "speech": "speech
                    "label_verb": "label_verbs", "damning_label": "damning_labels", "inquiry_word": "inquiry_words",
                    "charge_verb": "charge_verbs", "damning_act": "damning_acts", "harm_noun": "harm_nouns",
                    "supply_noun": "supply_nouns", "permit_verb": "permit_verbs", "platform": "platforms",
-                   "hearsay_noun": "hearsay_nouns",
+                   "hearsay_noun": "hearsay_nouns", "hostile_act": "hostile_acts",
                    "intention_adjective": "intention_adjectives"}
 
 
@@ -1132,6 +1133,8 @@ class RelationExtractor:
             holders = []
         # "an anti-Hezbollah/IRGC initiative": names inside the modifier are not its holder
         holders = [a for a in holders if not (i <= view.mentions_by_idx_span[a].start < h.i)]
+        if trig.type == "ACCUSES" and h.lemma_.lower() not in self.lex.hostile_acts:
+            return []  # "Trump's anti-Iran strategy" acts against Iran; "an anti-Israel activist" only holds a view
         return [Candidate(a, target, trig.type, pro, f"prefix:{trig.lemma}", trig.confidence)
                 for a in holders if a != target]
 

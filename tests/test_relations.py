@@ -1157,6 +1157,9 @@ def test_work_lists_labels_and_obtained_documents(extractor, text, triple):
     # a social platform carries the words; it is not what they report on
     ("WikiLeaks said on Twitter that the Guardian had lied about Manafort.", ("wikileaks", "REPORTS_ON", "twitter")),
     ("Libby Schaaf, a Democrat, posted the warning to Twitter on Saturday.", ("Libby Schaaf", "THREATENS", "twitter")),
+    # an "anti-X" leaning is no accusation; an "anti-X" strategy is (see above)
+    ("The appointment of David N. Myers, an anti-Israel activist, caused a controversy.", ("David N. Myers", "ACCUSES", "israel")),
+    ("The IG is investigating whether Peter Strzok's anti-Trump bias played a part.", ("Peter Strzok", "ACCUSES", "donald-trump")),
     # the content of a claim the text only names is not asserted
     # "according to OUTLET": a state reported on is the clause's actor, not a word modifying another
     ("This prompted the Honduran Foreign Ministry to urge its citizens not to join, according to Reuters.",
