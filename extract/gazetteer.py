@@ -162,10 +162,16 @@ class Gazetteer:
         return h.hexdigest()[:16]
 
     def match_forms(self) -> Iterable[tuple[str, str, bool]]:
-        """(surface form, entry id, is_actor_form) for the matcher, in a stable order."""
+        """(surface form, entry id, is_actor_form) for the matcher, in a stable order.  An outlet
+        is named by its web address too ("Prison Planet.com", "Breitbart.com")."""
         for e in sorted(self.entries.values(), key=lambda e: e.id):
-            for form in e.surface_forms():
+            forms = e.surface_forms()
+            for form in forms:
                 yield form, e.id, form in e.actor_aliases
+            if e.type == "MediaOutlet":
+                for form in dict.fromkeys(f + ".com" for f in forms if f[-1:].isalpha() and not f.startswith("The ")):
+                    if form not in forms:
+                        yield form, e.id, False
 
 
 def the_word_outlet(entry: GazEntry, form: str) -> bool:

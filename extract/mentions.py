@@ -358,7 +358,10 @@ def party_is_meant(tok: Token) -> bool:
     "Republican senators") or stands in apposition to one ("Ilhan Omar, a Democrat"), not an
     idea ("democratic values", "the Democratic Republic")."""
     head = tok.head
-    if (tok.dep_ == "appos" or inserted_home(tok)) and head.ent_type_ == "PERSON" and tok.pos_ in ("PROPN", "NOUN"):
+    # (a bare surname the model took for an ORG is a person too: "Schaaf, a Democrat, posted ...")
+    person = head.ent_type_ == "PERSON" or head.ent_type_ == "ORG" and head.pos_ == "PROPN" and tok.dep_ == "appos" \
+        and tok.i == head.i + 3 and tok.doc[head.i + 1].text == "," and tok.doc[head.i + 2].lower_ == "a"
+    if (tok.dep_ == "appos" or inserted_home(tok)) and person and tok.pos_ in ("PROPN", "NOUN"):
         return True  # "Rob Portman, the Ohio Republican"
     return tok.dep_ in ("amod", "compound", "nmod") and head.i > tok.i and (
         head.lower_ in words("partisan_noun") or (head.pos_ == "PROPN" and head.ent_type_ == "PERSON"))

@@ -1134,6 +1134,11 @@ def test_a_title_of_several_words_between_organisation_and_person(extractor):
      ("Claudio Reyes", "PART_OF", "agence-france-presse")),
     ("The study was led by physicist Dan Lubin of the University of California, San Diego.",
      ("Dan Lubin", "PART_OF", "university-of-california-san-diego")),
+    # an outlet named by its web address; a surname the model took for an organisation, "a Democrat"
+    ("Paul Joseph Watson is the editor at large of Infowars.com and Prison Planet.com.",
+     ("Paul Joseph Watson", "PART_OF", "prison-planet")),
+    ("Oakland Mayor Libby Schaaf warned. Schaaf, a Democrat, posted the warning to Twitter Saturday.",
+     ("Schaaf", "PART_OF", "democratic-party")),
     # "who" is the person named right before it, wherever the parser hung the clause
     ("The media ignored Obama's relationship with Reverend Jeremiah Wright who blamed the US for 9/11.",
      ("Jeremiah Wright", "ACCUSES", "united-states")),
