@@ -1577,9 +1577,15 @@ class RelationExtractor:
             return self._reported_thing(view, verb, trig)
         if not subjects and trig.lemma == "tell":
             return self._told_outlet(view, verb, trig)
+        as_passive = not subjects and verb.dep_ == "advcl" and any(c.dep_ == "agent" for c in verb.children) \
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        if as_passive:
+            # "As reported by CNN, Clinton defended his decision": the agent reports the main clause
+            subjects = [i for i in prep_objects(view, verb, ("by",)) if view.mentions_by_idx[i].type == "MediaOutlet"]
         if not subjects:
             return []
-        subj_tokens = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+        subj_tokens = {t.i for c in verb.children if c.dep_ == "nsubj" or as_passive and c.dep_ == "agent"
+                       for t in c.subtree}
         objects: list[int] = []
         for c in verb.children:
             if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "prep", "acomp", "oprd", "parataxis"):

@@ -1134,6 +1134,8 @@ def test_a_title_of_several_words_between_organisation_and_person(extractor):
      ("Claudio Reyes", "PART_OF", "agence-france-presse")),
     ("The study was led by physicist Dan Lubin of the University of California, San Diego.",
      ("Dan Lubin", "PART_OF", "university-of-california-san-diego")),
+    # "as reported by OUTLET" introduces the outlet's report of the main clause
+    ("As reported by CNN, Bill Clinton defended his decision to remain in office.", ("cnn", "REPORTS_ON", "bill-clinton")),
     # an outlet named by its web address; a surname the model took for an organisation, "a Democrat"
     ("Paul Joseph Watson is the editor at large of Infowars.com and Prison Planet.com.",
      ("Paul Joseph Watson", "PART_OF", "prison-planet")),
