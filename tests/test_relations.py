@@ -1134,6 +1134,9 @@ def test_a_title_of_several_words_between_organisation_and_person(extractor):
      ("Claudio Reyes", "PART_OF", "agence-france-presse")),
     ("The study was led by physicist Dan Lubin of the University of California, San Diego.",
      ("Dan Lubin", "PART_OF", "university-of-california-san-diego")),
+    # one who told an outlet, its name quoted and misparsed
+    ("As for Haspel, Rand Paul told \"Face The Nation,\" \"She oversaw an illegal operation.\"",
+     ("face-the-nation", "REPORTS_ON", "rand-paul")),
     # "as reported by OUTLET" introduces the outlet's report of the main clause
     ("As reported by CNN, Bill Clinton defended his decision to remain in office.", ("cnn", "REPORTS_ON", "bill-clinton")),
     # an outlet named by its web address; a surname the model took for an organisation, "a Democrat"
