@@ -1034,6 +1034,7 @@ def possessed_people(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityM
     credits = {k for k in credits if k < len(texts) and texts[k] == "/"}
     # "By Marton Dunai" alone on a line is a byline, whatever the given name
     bylines = {k for k, w in enumerate(texts) if w in ("By", "by", "BY") and _opens_line(doc, texts, k)}
+    outlet_starts = {span.start for m, span in found if m.type == "MediaOutlet"}
     for k in sorted(openers + sorted(credits) + sorted(bylines)):
         j = k + 1
         longest = 3 if k not in credits or (k + 2 < len(texts) and fold(texts[k + 2]) in first_names) else 2
@@ -1041,13 +1042,25 @@ def possessed_people(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityM
                 and j not in taken and "\n" not in doc[j - 1].whitespace_:
             j += 1
         ends_line = j < len(texts) and ("\n" in doc[j - 1].whitespace_ or doc[j].is_space and "\n" in texts[j])
-        if 2 <= j - k - 1 <= 3 and (fold(texts[k + 1]) in first_names or (k in bylines and ends_line)) \
+        # "By Karista Baldwin, Conservative Tribune November 15, 2018:": the outlet after the comma
+        to_outlet = j + 1 < len(texts) and texts[j] == "," and j + 1 in outlet_starts
+        if 2 <= j - k - 1 <= 3 and (fold(texts[k + 1]) in first_names or (k in bylines and (ends_line or to_outlet))) \
                 and not texts[j - 1].isupper():
             s, e = char_span(doc, k + 1, j)
             found.append((EntityMention(Mention(doc_id, s, e, text[s:e]), doc[k + 1:j].text, "Person", None,
                                         "after-mark+first_name"), doc[k + 1:j]))
             taken.update(range(k + 1, j))
     return found
+
+
+def _credit_line_ends(doc: Doc, texts: list[str], k: int) -> bool:
+    """Does the line end at token ``k``, or after a few more agencies ("/Getty Images", "via AP")?"""
+    for j in range(k, min(k + 6, len(texts)) + 1):
+        if j == len(texts) or "\n" in doc[j - 1].whitespace_ or texts[j].isspace() and "\n" in texts[j]:
+            return True
+        if texts[j] not in ("/", "via") and not texts[j][:1].isupper():
+            return False
+    return False
 
 
 def credited_photographers(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMention, Span]],
@@ -1074,6 +1087,8 @@ def credited_photographers(doc: Doc, doc_id: str, text: str, found: list[tuple[E
                 break
         bracketed = i > 0 and (texts[i - 1] in ("(", "[") and span.end < len(texts) and texts[span.end] in (")", "]")
                                or texts[i - 1] == "©")  # "© Claudio Reyes/AFP/Getty Images"
+        # "Dibyangshu Sarkar/AFP/Getty Images" alone on its line: a caption's credit, whatever the given name
+        bracketed = bracketed or _opens_line(doc, texts, i) and _credit_line_ends(doc, texts, span.end)
         if 2 <= n and texts[i] != "-" and (bracketed or fold(texts[i]) in first_names) and not bare[last].isupper():
             s, e = doc[i].idx, doc[last].idx + len(bare[last])
             found.append((EntityMention(Mention(doc_id, s, e, text[s:e]), text[s:e], "Person", None,

@@ -1144,6 +1144,10 @@ def test_a_title_of_several_words_between_organisation_and_person(extractor):
      ("Paul Joseph Watson", "PART_OF", "prison-planet")),
     ("Oakland Mayor Libby Schaaf warned. Schaaf, a Democrat, posted the warning to Twitter Saturday.",
      ("Schaaf", "PART_OF", "democratic-party")),
+    # a credit line alone on its line, whatever the given name; a byline naming its outlet after a comma
+    ("The rockets rose.\nDibyangshu Sarkar/AFP/Getty Images\nIndia plans to go.",
+     ("Dibyangshu Sarkar", "PART_OF", "agence-france-presse")),
+    ("By Karista Baldwin, Conservative Tribune November 15, 2018:\nThe text.", ("Karista Baldwin", "PART_OF", "the-western-journal")),
     # "who" is the person named right before it, wherever the parser hung the clause
     ("The media ignored Obama's relationship with Reverend Jeremiah Wright who blamed the US for 9/11.",
      ("Jeremiah Wright", "ACCUSES", "united-states")),
