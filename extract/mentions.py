@@ -281,6 +281,12 @@ def is_country(name: str) -> bool:
     return True
 
 
+def country_meant(entry_id: str, sent: Span) -> bool:
+    """"the governor of Georgia" is the US state the gazetteer names; "Ukraine and Georgia into NATO"
+    the country of that name (told by the sentence's words of its region)."""
+    return entry_id in words("us_state_country") and any(w.lower_ in words("caucasus_word") for w in sent)
+
+
 def is_actor_noun(tok: Token) -> bool:
     return tok.lower_ in words("actor_noun")
 
@@ -557,7 +563,10 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
             # "Donald Trump Jr." (or "Donald Trump, Jr.") is not Donald Trump
             add(m.start, suffix, f"{span.text} {words[suffix - 1]}", "Person", None, "gazetteer+suffix")
             continue
-        if entry.seat_of and entry.seat_of in gaz and capital_is_actor(span):
+        if country_meant(entry.id, span.sent):
+            # the country's own entry where the gazetteer names it "Republic of ..."
+            key, typ, basis = gaz.lookup_name("Republic of " + span.text), "State", "gazetteer+country-namesake"
+        elif entry.seat_of and entry.seat_of in gaz and capital_is_actor(span):
             key, typ, basis = entry.seat_of, gaz[entry.seat_of].type, f"metonymy:{entry.id}"
         add(m.start, m.end, span.text, typ, key, basis)
 

@@ -536,3 +536,10 @@ def test_a_towns_police_is_its_police_department_but_a_regions_is_not(extractor)
 def test_the_house_of_a_text_on_congress_is_the_house_of_representatives(extractor, text, found):
     keys = [m.key for m in extractor.extract_text(text).mentions]
     assert ("united-states-house-of-representatives" in keys) is found, (text, keys)
+
+
+def test_georgia_is_the_us_state_unless_the_sentence_speaks_of_the_caucasus(extractor):
+    ms = extractor.extract_text("John McCain pushed to bring Ukraine and Georgia into NATO. "
+                                "Stacey Abrams ran for governor of Georgia.").mentions
+    assert [(m.type, m.key) for m in ms if m.name == "Georgia"] == [
+        ("State", "republic-of-georgia"), ("Place", "georgia-us-state")]
