@@ -1685,6 +1685,15 @@ class RelationExtractor:
         else:
             subjects = [i for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                         for i in view.ents(c)]
+        where: list[int] = []
+        if trig.type == "OPERATES_IN":
+            # "the CIA's Mexico City operations", "Iran's Syria adventure": a place named before the
+            # noun is where the owner acts, not another actor
+            where = [i for i in subjects if view.mentions_by_idx[i].type == "Place"
+                     and view.mentions_by_idx_span[i].root.dep_ in ("compound", "nmod")]
+            if len(where) == len(subjects):
+                where = []
+            subjects = [i for i in subjects if i not in where]
         by_prep = prep_objects(view, noun, trig.subj_preps)
         # "took control of Palmyra": "of" names the agent or the object, and a place is no agent
         # of control (the types the relation allows decide)
@@ -1700,7 +1709,7 @@ class RelationExtractor:
         if not subjects:
             subjects = [i for c in noun.children if c.dep_ == "poss" and c.lower_ == "its" for i in view.antecedent(c)]
         objects = prep_objects(view, noun, [p for p in trig.obj_preps if p not in trig.subj_preps or not subjects])
-        objects += [i for i in _unique(placed + carried) if i not in objects]
+        objects += [i for i in _unique(placed + carried + where) if i not in objects]
         if trig.type == "REPORTS_ON":
             # "a report by The Hill that an FBI mole had gathered evidence": the content clause
             # "Harding's latest article, claiming that Manafort ...", "a story which asserted that"

@@ -1148,6 +1148,11 @@ def test_a_title_of_several_words_between_organisation_and_person(extractor):
     ("The rockets rose.\nDibyangshu Sarkar/AFP/Getty Images\nIndia plans to go.",
      ("Dibyangshu Sarkar", "PART_OF", "agence-france-presse")),
     ("By Karista Baldwin, Conservative Tribune November 15, 2018:\nThe text.", ("Karista Baldwin", "PART_OF", "the-western-journal")),
+    # a place named before an act noun is where its owner acts; raids in a place
+    ("The CIA's Mexico City operations regarding Oswald are among the records kept secret.",
+     ("cia", "OPERATES_IN", "Mexico City")),
+    ("Credible information about ICE raids in Oakland reached the mayor.",
+     ("us-immigration-and-customs-enforcement", "OPERATES_IN", "Oakland")),
     # "who" is the person named right before it, wherever the parser hung the clause
     ("The media ignored Obama's relationship with Reverend Jeremiah Wright who blamed the US for 9/11.",
      ("Jeremiah Wright", "ACCUSES", "united-states")),
