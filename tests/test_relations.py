@@ -1148,6 +1148,10 @@ def test_a_title_of_several_words_between_organisation_and_person(extractor):
     ("The rockets rose.\nDibyangshu Sarkar/AFP/Getty Images\nIndia plans to go.",
      ("Dibyangshu Sarkar", "PART_OF", "agence-france-presse")),
     ("By Karista Baldwin, Conservative Tribune November 15, 2018:\nThe text.", ("Karista Baldwin", "PART_OF", "the-western-journal")),
+    # an outlet's or an agency's people named after "including"
+    ("Some Fox News personalities, including Chris Wallace and Harris Faulkner, had to caution guests.",
+     ("Harris Faulkner", "PART_OF", "fox-news")),
+    ("FBI officials including Peter Strzok and Lisa Page were removed.", ("Lisa Page", "PART_OF", "federal-bureau-of-investigation")),
     # a place named before an act noun is where its owner acts; raids in a place
     ("The CIA's Mexico City operations regarding Oswald are among the records kept secret.",
      ("cia", "OPERATES_IN", "Mexico City")),
