@@ -20,9 +20,9 @@ def scores(tmp_path_factory, extractor):
 
 def test_gold_set_is_big_enough():
     docs = scoring.gold_docs()
-    assert len(docs) >= 199
-    assert sum(len(d["entities"]) for d in docs) >= 4680
-    assert sum(len(d["relations"]) for d in docs) >= 1960
+    assert len(docs) >= 207
+    assert sum(len(d["entities"]) for d in docs) >= 4780
+    assert sum(len(d["relations"]) for d in docs) >= 2000
 
 
 def test_entity_scores(scores):
@@ -59,7 +59,8 @@ def test_relation_scores(scores):
     # (precision 0.706 on arrival) joined at 0.825 on 167; check set 32 (precision 0.619 on arrival) joined
     # at 0.822 on 175; check set 33 (precision 0.583 on arrival) joined at 0.820 on 183; 0.823 once an
     # 'anti-X' leaning stopped counting as an accusation; check set 34 (precision 0.808 on arrival) joined
-    # at 0.824 on 191; check set 35 (precision 0.950 on arrival) joined at 0.826 on 199
+    # at 0.824 on 191; check set 35 (precision 0.950 on arrival) joined at 0.826 on 199; check set 36
+    # (precision 0.722 on arrival) joined at 0.825 on 207
     assert total.precision >= 0.82, scoring.table("relations", scores.relations, total)
     # F1 0.505 on 59 documents; check sets 13 and 14 (relation F1 0.17 and 0.30 on arrival) joined
     # at 0.496, and the rules since give 0.499 on 67, then 0.534 on 67; check sets 15 and 16
@@ -87,5 +88,6 @@ def test_relation_scores(scores):
     # seven Labour MPs) joined at 0.592 on 175; check set 33 (0.389 on arrival: Brexit, Florida's
     # election documents, an ICE raid warning) joined at 0.590 on 183; check set 34 (0.592 on arrival:
     # Bill Clinton's interview, Brexit, a plague) joined at 0.592 on 191; check set 35 (0.667 on arrival:
-    # Georgia's and Florida's elections, Orban) joined at 0.596 on 199
+    # Georgia's and Florida's elections, Orban) joined at 0.596 on 199; check set 36 (0.464 on arrival:
+    # cable hosts on Mueller, a Dallas officer) joined at 0.594 on 207
     assert total.f1 >= 0.58, scoring.table("relations", scores.relations, total)
