@@ -1013,7 +1013,8 @@ def city_names(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMention
                 and k not in starts:
             m, span = _grown_place(doc, doc_id, text, m, span, span.start, k + 1, f"{m.name} City", "city")
         elif m.type == "Place" and m.basis != "demonym" and k < len(doc) and doc[k].text == "police" \
-                and k not in starts and (m.key is None or gaz[m.key].role != "REG") and not (span.start and doc[span.start - 1].text in POSSESSIVES):
+                and k not in starts and (m.key is None or gaz[m.key].role != "REG") \
+                and not (span.start and doc[span.start - 1].text in POSSESSIVES):
             m, span = _grown_place(doc, doc_id, text, m, span, span.start, k + 1, f"{m.name} Police Department",
                                    "police", "Organization")
         out.append((m, span))
@@ -1312,6 +1313,7 @@ def _initials(words_: Iterable[str]) -> str:
 
 HOUSE_KEY = "united-states-house-of-representatives"
 # what shows a text is about the US Congress, whose "the House" is then the House of Representatives
+# (case matters: a "speaker" at a rally is no Speaker), and what shows another parliament's
 CONGRESS_SIGNS = frozenset({"united-states-congress", "united-states-senate", HOUSE_KEY, "Senate", "Congress"})
 CONGRESS_WORDS = frozenset({"Rep.", "Congressman", "Congresswoman", "congressman", "congresswoman", "Speaker"})
 PARLIAMENT_WORDS = frozenset({"Commons", "Lords", "MP", "MPs", "Parliament", "parliament", "Knesset", "Duma"})
