@@ -247,6 +247,7 @@ class Lexicon:
     platforms: frozenset[str] = frozenset()
     hearsay_nouns: frozenset[str] = frozenset()
     hostile_acts: frozenset[str] = frozenset()
+    member_nouns: frozenset[str] = frozenset()
     mention_links: list[dict] = field(default_factory=list)
     acts_in: list[dict] = field(default_factory=list)  # an actor doing anything in a place
     verb_forms: list["VerbForm"] = field(default_factory=list)
@@ -262,6 +263,7 @@ MODALITY_FIELDS = {"hedge": "hedges", "negation": "negations", "speech": "speech
                    "charge_verb": "charge_verbs", "damning_act": "damning_acts", "harm_noun": "harm_nouns",
                    "supply_noun": "supply_nouns", "permit_verb": "permit_verbs", "platform": "platforms",
                    "hearsay_noun": "hearsay_nouns", "hostile_act": "hostile_acts",
+                   "member_noun": "member_nouns",
                    "intention_adjective": "intention_adjectives"}
 
 
@@ -791,6 +793,25 @@ def _own_body(view: SentenceView) -> list[Candidate]:
     return out
 
 
+def _listed_members(view: SentenceView, member_nouns: frozenset[str]) -> list[Candidate]:
+    """"The seven Labour MPs quitting the party are Chuka Umunna, Luciana Berger and Chris Leslie":
+    the people a copula lists as a body's members (the body named on the plural noun) belong to it."""
+    out = []
+    for verb in view.sent:
+        if verb.lemma_ != "be" or verb.pos_ not in ("AUX", "VERB"):
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in member_nouns), None)
+        if subj is None:
+            continue
+        bodies = _typed(view, [i for c in subj.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+                               for i in view.ents(c)], ("Group", "Organization", "MediaOutlet"))
+        # (the parser may take the list after the verb for a second subject)
+        people = _typed(view, [i for a in verb.children if a.dep_ == "attr" or a.dep_ == "nsubj" and a.i > verb.i
+                               for x in (a, *a.conjuncts) for i in view.ents(x)], ("Person",))
+        out += [Candidate(p, b, "PART_OF", subj, "copula:members", 0.6) for p in people for b in bodies]
+    return out
+
+
 def _typed(view: SentenceView, idxs: Iterable[int], types) -> list[int]:
     """The mentions among ``idxs`` of one of ``types``."""
     return [i for i in idxs if view.mentions_by_idx[i].type in types]
@@ -970,6 +991,7 @@ class RelationExtractor:
                 out.extend(self._prefix(view, tok, trig))
         out.extend(self._surface(view))
         out.extend(_own_body(view))
+        out.extend(_listed_members(view, self.lex.member_nouns))
         out.extend(self._state_pairs(view))
         out.extend(self._cited_headline(view))
         out.extend(_signed_off(view))
@@ -2130,7 +2152,7 @@ class RelationExtractor:
         # a name's own modifiers and surface patterns are presupposed: "if Senator Bob Corker,
         # chairman of the committee, had not agreed" still makes him its chairman
         negated = not c.rule.startswith(("link:", "pattern:")) and self._negated(trig_tok)
-        if c.rule.startswith(("verb", "noun", "surface", "report", "label", "prep")):
+        if c.rule.startswith(("verb", "noun", "surface", "report", "label", "prep", "copula")):
             # roles, names and links ("if Syria and its Russian allies ...") are presupposed
             if self._hypothetical(trig_tok) or self._inquired(trig_tok) or self._rumoured(trig_tok):
                 return None  # a condition asserts nothing (rhetorical questions do, in opinion pieces)

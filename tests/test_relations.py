@@ -1148,6 +1148,9 @@ def test_a_title_of_several_words_between_organisation_and_person(extractor):
     ("The rockets rose.\nDibyangshu Sarkar/AFP/Getty Images\nIndia plans to go.",
      ("Dibyangshu Sarkar", "PART_OF", "agence-france-presse")),
     ("By Karista Baldwin, Conservative Tribune November 15, 2018:\nThe text.", ("Karista Baldwin", "PART_OF", "the-western-journal")),
+    # a copula lists a body's members, even where the parser takes the list for a second subject
+    ("The seven Labour MPs quitting the party to become 'The Independent Group', are Chuka Umunna, "
+     "Luciana Berger and Ann Coffey.", ("Ann Coffey", "PART_OF", "labour-party")),
     # an outlet's or an agency's people named after "including"
     ("Some Fox News personalities, including Chris Wallace and Harris Faulkner, had to caution guests.",
      ("Harris Faulkner", "PART_OF", "fox-news")),
@@ -1180,6 +1183,9 @@ def test_work_lists_labels_and_obtained_documents(extractor, text, triple):
     # a social platform carries the words; it is not what they report on
     ("WikiLeaks said on Twitter that the Guardian had lied about Manafort.", ("wikileaks", "REPORTS_ON", "twitter")),
     ("Libby Schaaf, a Democrat, posted the warning to Twitter on Saturday.", ("Libby Schaaf", "THREATENS", "twitter")),
+    # a question whether they were members asserts nothing
+    ("Meadows asked if the two FBI agents were Kevin Clinesmith and Sally Moyer.",
+     ("Sally Moyer", "PART_OF", "federal-bureau-of-investigation")),
     # an "anti-X" leaning is no accusation; an "anti-X" strategy is (see above)
     ("The appointment of David N. Myers, an anti-Israel activist, caused a controversy.", ("David N. Myers", "ACCUSES", "israel")),
     ("The IG is investigating whether Peter Strzok's anti-Trump bias played a part.", ("Peter Strzok", "ACCUSES", "donald-trump")),
