@@ -974,9 +974,10 @@ COMPASS_WORDS = frozenset("Northern Southern Eastern Western Central Northeaster
 COMPASS_PLACE_ONLY = frozenset("North South East West".split())  # "South Sudan" is a state of its own
 
 
-def _grown_place(doc: Doc, doc_id: str, text: str, m: EntityMention, span: Span, start: int, end: int,
-                 name: str, basis: str, typ: str = "Place") -> tuple[EntityMention, Span]:
-    """Mention ``m`` grown to tokens ``start:end`` as a place (or ``typ``) of its own named ``name``."""
+def _grown(doc: Doc, doc_id: str, text: str, m: EntityMention, span: Span, start: int, end: int,
+           name: str, basis: str, typ: str = "Place") -> tuple[EntityMention, Span]:
+    """Mention ``m`` grown to tokens ``start:end`` as a name of its own, ``name``, of type ``typ``
+    ("Kansas City", "Northern California" are places; "Westerville police" is an organisation)."""
     s, e = char_span(doc, start, end)
     return replace(m, mention=Mention(doc_id, s, e, text[s:e]), name=name, type=typ, key=None,
                    basis=f"{basis}+{m.basis}"), doc[start:end]
@@ -995,7 +996,7 @@ def compass_regions(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMe
         if word in COMPASS_WORDS and i not in ends and m.basis != "demonym" and (
                 m.type == "Place" or (m.type == "State" and word not in COMPASS_PLACE_ONLY
                                       and not any(a <= m.mention.start < b for a, b in headings))):
-            m, span = _grown_place(doc, doc_id, text, m, span, i, span.end, f"{word} {m.name}", "compass")
+            m, span = _grown(doc, doc_id, text, m, span, i, span.end, f"{word} {m.name}", "compass")
         out.append((m, span))
     return out
 
@@ -1011,12 +1012,12 @@ def city_names(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMention
         k = span.end
         if m.type in ("Place", "State") and m.basis != "demonym" and k < len(doc) and doc[k].text == "City" \
                 and k not in starts:
-            m, span = _grown_place(doc, doc_id, text, m, span, span.start, k + 1, f"{m.name} City", "city")
+            m, span = _grown(doc, doc_id, text, m, span, span.start, k + 1, f"{m.name} City", "city")
         elif m.type == "Place" and m.basis != "demonym" and k < len(doc) and doc[k].text == "police" \
                 and k not in starts and (m.key is None or gaz[m.key].role != "REG") \
                 and not (span.start and doc[span.start - 1].text in POSSESSIVES):
-            m, span = _grown_place(doc, doc_id, text, m, span, span.start, k + 1, f"{m.name} Police Department",
-                                   "police", "Organization")
+            m, span = _grown(doc, doc_id, text, m, span, span.start, k + 1, f"{m.name} Police Department",
+                              "police", "Organization")
         out.append((m, span))
     return out
 
