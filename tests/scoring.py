@@ -54,6 +54,8 @@ class Scores:
     entities: dict[str, PRF] = field(default_factory=lambda: defaultdict(PRF))
     relations: dict[str, PRF] = field(default_factory=lambda: defaultdict(PRF))
     errors: list[str] = field(default_factory=list)
+    # every system relation scored in a document: (doc, relation id, right?), for tests/calibrate.py
+    judged: list[tuple[str, str, bool]] = field(default_factory=list)
 
     def total(self, table: dict[str, PRF]) -> PRF:
         t = PRF()
@@ -141,11 +143,13 @@ def score(build_dir: Path, docs: list[dict]) -> Scores:
             triple = (a, r["type"], b)
             if a and b and (triple in gold_rel or (r["type"] in SYMMETRIC and (b, r["type"], a) in gold_rel)):
                 key = triple if triple in gold_rel else (b, r["type"], a)
+                s.judged.append((doc, r["id"], True))
                 if key not in found:
                     found.add(key)
                     s.relations[r["type"]].tp += 1
             else:
                 s.relations[r["type"]].fp += 1
+                s.judged.append((doc, r["id"], False))
                 s.errors.append(f"{doc}\trelation FP\t{r['source']} {r['type']} {r['target']}")
         for g in sorted(gold_rel - found):
             s.relations[g[1]].fn += 1

@@ -5,17 +5,47 @@ below them so that a change that makes extraction worse fails the suite.
 """
 from __future__ import annotations
 
+import json
+
 import pytest
 
+import calibrate
 import scoring
 
 
 @pytest.fixture(scope="module")
-def scores(tmp_path_factory, extractor):
+def gold_build(tmp_path_factory, extractor):
     if not all(p.is_file() for p in scoring.gold_paths(scoring.gold_docs())):
         pytest.skip("gold documents not found under ../shared/corpus")
     out = scoring.build_gold(tmp_path_factory.mktemp("gold"), extractor=extractor)
-    return scoring.score(out, scoring.gold_docs())
+    return out, scoring.score(out, scoring.gold_docs())
+
+
+@pytest.fixture(scope="module")
+def scores(gold_build):
+    return gold_build[1]
+
+
+def test_rule_precision_table_is_current(gold_build):
+    # confidences are the rules' precision on this gold: a rule or gold change without
+    # `python tests/calibrate.py` would leave them describing other rules
+    out, s = gold_build
+    assert calibrate.TABLE.read_text("utf-8") == calibrate.table_text(calibrate.rule_counts(out, s)), \
+        "extract/data/rule_precision.jsonl is stale: run python tests/calibrate.py"
+
+
+def test_confidence_tracks_precision(scores, gold_build):
+    # measured confidences rank relations: those at 0.8 or more are right more often than the rest
+    out, s = gold_build
+    best: dict[tuple[str, str], float] = {}
+    for line in (out / "relations.jsonl").read_text("utf-8").splitlines():
+        r = json.loads(line)
+        for ev in r["evidence"]:
+            if not ev["negated"]:
+                best[ev["doc"], r["id"]] = max(best.get((ev["doc"], r["id"]), 0.0), ev["confidence"])
+    high = [right for doc, rid, right in s.judged if best[doc, rid] >= 0.8]
+    low = [right for doc, rid, right in s.judged if best[doc, rid] < 0.8]
+    assert high and low and sum(high) / len(high) > sum(low) / len(low) + 0.1, (len(high), len(low))
 
 
 def test_gold_set_is_big_enough():

@@ -116,6 +116,26 @@ def test_hedge_lowers_confidence(extractor):
     assert hedged.confidence < plain.confidence
 
 
+def test_confidence_is_the_rules_measured_precision():
+    from newsgraph.extract.relations import Lexicon
+    lex = Lexicon(rule_counts={"verb:": (8, 2), "verb:fund": (30, 0), "verb:arm": (0, 30)})
+    # a rule always right on the gold rises toward 1, one always wrong falls toward 0, an unseen
+    # rule of the family moves from its hand-set value toward the family's 0.8, a rule of no
+    # counted family keeps its hand-set value
+    assert lex.calibrated("verb:fund", 0.6) > 0.9 and lex.calibrated("verb:arm", 0.9) < 0.15
+    assert 0.6 < lex.calibrated("verb:back", 0.5) < 0.8
+    assert lex.calibrated("noun:aid", 0.65) == 0.65
+
+
+def test_packaged_confidences_are_measured(extractor):
+    # rule_precision.jsonl is loaded: "funds" is among the rules counted on the gold
+    ev, _ = rels(extractor, "Iran funds Hezbollah.")[("iran", "SUPPORTS", "hezbollah")]
+    lex = extractor.relations.lex
+    hand = lex.get("VERB", "fund")[0].confidence
+    assert ev.rule == "verb:fund" and ev.rule in lex.rule_counts
+    assert ev.confidence == round(lex.calibrated(ev.rule, hand), 3)
+
+
 def test_reported_speech_is_attributed(extractor):
     got = rels(extractor, "The BBC claimed that Qatar funds Jabhat al-Nusra.")
     _ev, by = got[("qatar", "SUPPORTS", "jabhat-al-nusra")]
