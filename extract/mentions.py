@@ -408,6 +408,7 @@ def capital_is_actor(span: Span) -> bool:
 
 HONORIFICS = frozenset("mr mrs ms miss dr mr. mrs. ms. dr. sir dame".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+LEADING_CONJUNCTIONS = frozenset("neither either nor both and but or".split())
 
 
 # the model ends an organisation's name at its "and" and starts another after it
@@ -462,8 +463,9 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     (and what the model runs into a name: "posted to Twitter Saturday", "the president's Sunday
     attacks", where the possessive's "s" lost its apostrophe)."""
     while start < end and (doc[start].lower_ in ("the", "a", "an", "s") or doc[start].is_punct or doc[start].is_space
-                           # "Mrs May", "Ms Fransen": a British honorific has no full stop; "Hopefully Mexico"
-                           or end - start > 1 and (doc[start].lower_ in HONORIFICS
+                           # "Mrs May", "Ms Fransen": a British honorific has no full stop; "Hopefully Mexico";
+                           # "Neither Patel nor AAA could be reached": a sentence's first word runs into a name
+                           or end - start > 1 and (doc[start].lower_ in HONORIFICS or doc[start].lower_ in LEADING_CONJUNCTIONS
                                                    or doc[start].pos_ == "ADV" and doc[start].lower_.endswith("ly"))):
         start += 1
     while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct or doc[end - 1].is_space

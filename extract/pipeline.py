@@ -181,7 +181,8 @@ class Extractor:
         ``masked``: the string that was parsed, which is ``doc.text`` without spaCy rebuilding it)."""
         found = find_mentions(doc, document.id, document.text if text is None else text, self.matcher, doc_text=masked)
         authors = frozenset(a.strip().lower() for a in (document.author or "").split(" and ") if a.strip())
-        rels = self.relations(doc, found, journalists=authors, doc_text=masked)
+        rels = self.relations(doc, found, journalists=authors, doc_text=masked,
+                              original=document.text if text is None else text)
         return DocExtraction(document=document, mentions=[m for m, _ in found], relations=rels,
                              co_mentions=sentence_pairs(found))
 

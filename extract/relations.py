@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.gazetteer import data_rows
 from newsgraph.extract.mentions import JOINT_NOUNS, PAIR_JOINERS, PLACE_DEMONYM, RIVAL_NOUNS, inserted_home
 from newsgraph.extract.normalize import CLOSING_QUOTES, OPENING_QUOTES, POSSESSIVES
+from newsgraph.extract.read import typographic_quotes
 from newsgraph.records import SYMMETRIC_RELATIONS, EntityMention, Evidence, RawRelation
 
 # Which entity types each relation accepts at each end (None: any).
@@ -940,11 +941,14 @@ class RelationExtractor:
         self.role_of = role_of or (lambda key: None)
 
     def __call__(self, doc: Doc, mentions: list[tuple[EntityMention, Span]],
-                 journalists: frozenset[str] = frozenset(), doc_text: str | None = None) -> list[RawRelation]:
+                 journalists: frozenset[str] = frozenset(), doc_text: str | None = None,
+                 original: str | None = None) -> list[RawRelation]:
         """Relations of one document; ``journalists``: names from its byline, who may REPORT_ON;
-        ``doc_text``: ``doc.text`` when the caller has it (spaCy rebuilds it on every access)."""
+        ``doc_text``: ``doc.text`` when the caller has it (spaCy rebuilds it on every access);
+        ``original``: the file's text at the same offsets, whose quotes the evidence quotes."""
         self._journalists = journalists | _titled_journalists(mentions)
         self._text = doc.text if doc_text is None else doc_text
+        self._original = self._text if original is None else original
         relations: list[RawRelation] = []
         by_sent: dict[int, list[tuple[int, EntityMention, Span]]] = {}
         for idx, (m, span) in enumerate(mentions):
@@ -1309,9 +1313,18 @@ class RelationExtractor:
                             for p in c.children:
                                 if p.dep_ != "pobj":
                                     continue
-                                for t in view.ents(p):
+                                targets, own = view.ents(p), view.mention_of(p)
+                                if "source_heads" in link and any(g.dep_ == "case" for g in p.children):
+                                    # "the Quds Force of Iran's militant IRGC": the parser may make the
+                                    # possessor the object; the name after the possessive is meant
+                                    k = max(g.i for g in p.children if g.dep_ == "case") + 1
+                                    while k < view.sent.end and span.doc[k].pos_ == "ADJ":
+                                        k += 1
+                                    nxt = view.mention_of(span.doc[k]) if k < view.sent.end else None
+                                    targets, own = ([nxt] if nxt is not None else []), nxt
+                                for t in targets:
                                     mt = view.mentions_by_idx[t]
-                                    if "source_heads" in link and (c.i != span.end or t != view.mention_of(p)):
+                                    if "source_heads" in link and (c.i != span.end or t != own):
                                         continue  # "of" right after the name, and its own object ("of Iran's IRGC": the IRGC)
                                     if mt.type in link["target_types"]:
                                         # an inverse link ("the Republican Party of Bob Dole") points
@@ -1365,6 +1378,8 @@ class RelationExtractor:
                             owner = noun
                     possessives = [c for c in owner.children if c.dep_ == "poss"]
                     k = span.start - 1
+                    while k > view.sent.start and span.doc[k].dep_ == "amod" and span.doc[k].head.i == root.i:
+                        k -= 1  # "Iran's militant Islamic Revolutionary Guard Corps"
                     if not possessives and owner is root and k > view.sent.start and span.doc[k].text in POSSESSIVES \
                             and root.dep_ not in ("compound", "amod", "nmod", "poss"):
                         # "Breitbart News’ Joel Pollak contributed": a possessive right before the name
@@ -1410,6 +1425,12 @@ class RelationExtractor:
                 elif is_title(g) or g.dep_ == "compound":
                     stack.extend(c for c in g.children if c.dep_ in ("compound", "amod", "nmod", "poss"))
                     found.extend(prep_objects(view, g, link["preps"]))
+            if title.dep_ == "compound" and title.i > 0:
+                # "Las Vegas Metro Police Undersheriff Kevin McMahill": the parser hangs the body and
+                # the title side by side on the name
+                prev = view.mention_of(title.doc[title.i - 1])
+                if prev is not None and prev != idx and view.mentions_by_idx_span[prev].root.head.i == title.head.i:
+                    found.append(prev)
             return [t for t in _unique(found) if view.mentions_by_idx[t].type in link["target_types"]]
 
         holder = root
@@ -2200,8 +2221,9 @@ class RelationExtractor:
         sent = view.sent
         doc_id = ms.mention.doc
         trigger_text = c.trigger.text if isinstance(c.trigger, Token) else " ".join(c.trigger.text.split())
+        sentence = typographic_quotes(sent.text, self._original[sent.start_char:sent.end_char])
         ev = Evidence(
-            doc=doc_id, sentence=" ".join(sent.text.split()), start=sent.start_char, end=_sent_end(sent),
+            doc=doc_id, sentence=" ".join(sentence.split()), start=sent.start_char, end=_sent_end(sent),
             trigger=trigger_text[:80], rule=c.rule, confidence=round(confidence, 3), negated=negated,
             hedged=hedged, asserted_by=None)
         return RawRelation(c.source, c.target, c.type, ev, asserted)

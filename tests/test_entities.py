@@ -315,7 +315,8 @@ def test_shorter_names_of_a_person_join_the_full_name(extractor):
     ("Chagai Tzuriel heads the Israeli Ministry of Intelligence.", "Israeli Ministry of Intelligence", "israel"),
     ("They rallied outside the Israeli Consulate in Miami.", "Israeli Consulate in Miami", "israel"),
     ("They rallied outside the Israeli Consulate on Friday.", "Israeli Consulate", "israel"),
-    ("The commander of Iran’s Army spoke.", "Iran’s Army", "iran"),
+    # names are read where the model read them, with plain quotes: both spellings are one name
+    ("The commander of Iran’s Army spoke.", "Iran's Army", "iran"),
     ("The commander of Iran's Army spoke.", "Iran's Army", "iran"),
 ])
 def test_a_states_service_is_named_with_its_state_and_part_of_it(extractor, text, body, state):

@@ -5,8 +5,11 @@ import json
 
 import pytest
 
-from newsgraph.extract.read import (Skip, decode_bytes, find_byline, find_dateline_outlet, mask_html, mask_markdown,
-                                    read_documents)
+import doctest
+
+from newsgraph.extract import read
+from newsgraph.extract.read import (Skip, decode_bytes, find_byline, find_dateline_outlet, make_document, mask_html,
+                                    mask_markdown, read_documents)
 
 
 def docs(paths):
@@ -21,6 +24,18 @@ def test_markdown_masking_keeps_length_and_link_text():
     assert m.split() == ["Idlib", ":", "Al", "Qaeda", "'s", "last", "stand", "quoted", "code"]
     i = m.index("Al Qaeda")
     assert t[i:i + 8] == "Al Qaeda"
+
+
+def test_nlp_view_has_plain_quotes_at_the_same_offsets():
+    text = "NASA’s “Jet Propulsion Laboratory” and O‘Neil"
+    document, nlp_text = make_document("d", "d.txt", text, "txt", "utf-8")
+    assert document.text == text and len(nlp_text) == len(text)
+    assert nlp_text == "NASA's \"Jet Propulsion Laboratory\" and O'Neil"
+    assert read.typographic_quotes(nlp_text, text) == text
+
+
+def test_doctests():
+    assert doctest.testmod(read).failed == 0
 
 
 def test_broken_paragraphs_are_joined_but_real_ones_kept():

@@ -136,6 +136,16 @@ def test_packaged_confidences_are_measured(extractor):
     assert ev.confidence == round(lex.calibrated(ev.rule, hand), 3)
 
 
+def test_typographic_quotes_parse_as_plain_ones_and_stay_in_the_evidence(extractor):
+    # the model loses "Jet Propulsion Laboratory" after "NASA’s" and the journalist after "Sky News’s"
+    got = rels(extractor, "Scientists at NASA’s Jet Propulsion Laboratory are planning to use the opportunity.")
+    ev, _ = got[("Jet Propulsion Laboratory", "PART_OF", "nasa")]
+    assert ev.sentence == "Scientists at NASA’s Jet Propulsion Laboratory are planning to use the opportunity."
+    got = rels(extractor, "Tory MP Peter Bone told Sky News’s Sophy Ridge on Sunday that “no deal” is fine.")
+    assert ("Peter Bone", "PART_OF", "conservative-party") in got
+    assert ("sky-news", "REPORTS_ON", "Peter Bone") in got
+
+
 def test_reported_speech_is_attributed(extractor):
     got = rels(extractor, "The BBC claimed that Qatar funds Jabhat al-Nusra.")
     _ev, by = got[("qatar", "SUPPORTS", "jabhat-al-nusra")]
