@@ -1734,8 +1734,10 @@ class RelationExtractor:
         """"Omar defended herself in a July interview with ABC News", "during an ABC News
         interview": the outlet of an interview reports on whoever the clause is about (the
         subject of the verb the interview hangs on)."""
-        outlets = [i for c in noun.children if c.dep_ in ("compound", "poss") for i in view.ents(c)]
-        outlets += prep_objects(view, noun, ("with", "on"))
+        given = trig.lemma != "interview"  # a statement or comments given to an outlet
+        # ("a Fox News statement" is the outlet's own: only an interview is named with its outlet)
+        outlets = [] if given else [i for c in noun.children if c.dep_ in ("compound", "poss") for i in view.ents(c)]
+        outlets += prep_objects(view, noun, ("to",) if given else ("with", "on"))
         outlets = [i for i in outlets if view.mentions_by_idx[i].type == "MediaOutlet"]
         verb, steps = noun, 0
         while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("pobj", "prep", "compound") and steps < 6:
@@ -1746,6 +1748,8 @@ class RelationExtractor:
                 for o in _unique(outlets) for s in subjects_of(view, verb) if s not in outlets]
 
     def _noun(self, view: SentenceView, noun: Token, trig: Trigger) -> list[Candidate]:
+        if trig.type == "REPORTS_ON" and trig.lemma in ("statement", "comment"):
+            return self._interview(view, noun, trig)  # who gave it is the clause's subject, not the noun's
         out = self._noun_plain(view, noun, trig)
         if trig.lemma == "interview":
             seen = {(c.source, c.target) for c in out}

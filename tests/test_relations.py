@@ -424,6 +424,10 @@ def test_more_general_constructions_do_not_overreach(extractor, text, absent):
     ("Obama gave billions to the Islamic Republic.", ("barack-obama", "SUPPORTS", "iran")),
     # an outlet named "The" + one word, written so
     ("Ron DeSantis told The Hill.", ("the-hill", "REPORTS_ON", "Ron DeSantis")),
+    # said to an outlet, or in a statement or comments to it, as told it
+    ("The man is a veteran of the military, Haig said to ABC15.", ("knxv-tv", "REPORTS_ON", "Haig")),
+    ("The order triggers a review, a Justice Department spokesperson said in a statement to Fox News.",
+     ("fox-news", "REPORTS_ON", "department-of-justice")),
     # a town and the federation's state it lies in, as an address
     ("Mohamad Jamal Khweis from Alexandria, Virginia, was convicted in June.", ("Alexandria", "LOCATED_IN", "virginia")),
     ("He spoke at a church in Tempe, Arizona.", ("Tempe", "LOCATED_IN", "arizona")),
@@ -535,6 +539,8 @@ def test_roles_titles_and_labels(extractor, text, triple):
     ("The Department of Justice, the White House and Congress hash it out.",
      ("department-of-justice", "PART_OF", "united-states-congress")),
     ("It sent cash to the Quds Force of Iran's Revolutionary Guards.", ("quds-force", "PART_OF", "iran")),
+    ("Trump said to Putin that the deal was off.", ("vladimir-putin", "REPORTS_ON", "donald-trump")),
+    ("Fox News said in a statement that it stands by Hannity.", ("fox-news", "REPORTS_ON", "fox-news")),
 ])
 def test_roles_titles_and_labels_do_not_overreach(extractor, text, absent):
     got = rels(extractor, text)
