@@ -594,6 +594,18 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
                 and state_pair_noun(words, i, end, gaz):
             add(i, end, doc[i:end].text, "State", state, "demonym+pair")
 
+    # "Anna Soubry (Conservative), and Caroline Lucas (Green)": a party in brackets after a person
+    for i, word in enumerate(words):
+        if word != "(" or i == 0 or doc[i - 1].ent_type_ != "PERSON":
+            continue
+        end = next((e for e in (i + 2, i + 3) if e < len(words) and words[e] == ")"), None)
+        if end is None or any(taken[i + 1:end]):
+            continue
+        inner = " ".join(words[i + 1:end])
+        key = gaz.lookup_name(inner) or gaz.lookup_name(inner + " Party") or gaz.demonyms.get(inner.lower())
+        if key in gaz and gaz[key].role == "PTY":
+            add(i + 1, end, doc[i + 1:end].text, gaz[key].type, key, "party-in-brackets")
+
     def add_named(ent: Span, start: int, end: int) -> None:
         """Type and add one name the model found (all of its entity or a piece of it)."""
         name = doc[start:end].text

@@ -1353,8 +1353,14 @@ class RelationExtractor:
                     # "Iranian Quds Force", "US Army": a state's adjective right before its agency
                     skip = link.get("skip", ())
                     prev = _modified_from(view, root, span, skip) - 1
-                    while prev > view.sent.start and span.doc[prev].lower_ in skip:
-                        prev -= 1  # "Republican Senator Bob Corker"
+                    while prev > view.sent.start:
+                        if span.doc[prev].lower_ in skip:
+                            prev -= 1  # "Republican Senator Bob Corker"
+                            continue
+                        home = view.mention_of(span.doc[prev]) if link.get("skip_places") else None
+                        if home is None or view.mentions_by_idx[home].type != "Place":
+                            break
+                        prev = view.mentions_by_idx_span[home].start - 1  # "Democratic Illinois Rep. Danny Davis"
                     if prev >= view.sent.start:
                         t = view.mention_of(span.doc[prev])
                         if t is not None and t != idx and view.mentions_by_idx[t].type in link["target_types"]:

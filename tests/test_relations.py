@@ -424,6 +424,13 @@ def test_more_general_constructions_do_not_overreach(extractor, text, absent):
     ("Obama gave billions to the Islamic Republic.", ("barack-obama", "SUPPORTS", "iran")),
     # an outlet named "The" + one word, written so
     ("Ron DeSantis told The Hill.", ("the-hill", "REPORTS_ON", "Ron DeSantis")),
+    # a party in brackets after a name; a party's adjective before a home state, or on a mayor
+    ("The vote was launched by Anna Soubry (Conservative), and Caroline Lucas.",
+     ("Anna Soubry", "PART_OF", "conservative-party")),
+    ("Democratic Illinois Rep. Danny Davis defended Louis Farrakhan on Monday.",
+     ("Danny Davis", "PART_OF", "democratic-party")),
+    ("The release was tweeted by Libby Schaaf, the Democratic mayor of Oakland, on Saturday.",
+     ("Libby Schaaf", "PART_OF", "democratic-party")),
     # said to an outlet, or in a statement or comments to it, as told it
     ("The man is a veteran of the military, Haig said to ABC15.", ("knxv-tv", "REPORTS_ON", "Haig")),
     ("The order triggers a review, a Justice Department spokesperson said in a statement to Fox News.",
@@ -540,6 +547,7 @@ def test_roles_titles_and_labels(extractor, text, triple):
      ("department-of-justice", "PART_OF", "united-states-congress")),
     ("It sent cash to the Quds Force of Iran's Revolutionary Guards.", ("quds-force", "PART_OF", "iran")),
     ("Trump said to Putin that the deal was off.", ("vladimir-putin", "REPORTS_ON", "donald-trump")),
+    ("Donald Trump (right) met Theresa May (left) in London.", ("donald-trump", "PART_OF", "theresa-may")),
     ("Fox News said in a statement that it stands by Hannity.", ("fox-news", "REPORTS_ON", "fox-news")),
 ])
 def test_roles_titles_and_labels_do_not_overreach(extractor, text, absent):
