@@ -123,6 +123,8 @@ TITLE_COPULAS = frozenset("be become remain".split())  # verbs that give their s
 # relations whose verb may take the deed for the doer ("condemned Trump's decision")
 OWNED_ACT_TYPES = frozenset({"ACCUSES", "SUPPORTS"})
 # verbs whose subject undergoes their noun object ("received support from", "faces threats from")
+# what a speaker gives an outlet ("said in a statement to Fox News"): the outlet reports on the speaker
+GIVEN_NOUNS = frozenset({"statement", "comment"})
 RECIPIENT_VERBS = frozenset("receive get face suffer endure offset counter fear deter confront".split())
 
 
@@ -268,10 +270,15 @@ class Lexicon:
         >>> round(lex.calibrated("verb:fund", 0.8), 3), round(lex.calibrated("noun:aid", 0.8), 3)
         (0.875, 0.8)
         """
-        for key in (rule.split(":")[0] + ":", rule):
+        for key in (rule_family(rule), rule):
             right, wrong = self.rule_counts.get(key, (0, 0))
             prior = (right + PRIOR_WEIGHT * prior) / (right + wrong + PRIOR_WEIGHT)
         return prior
+
+
+def rule_family(rule: str) -> str:
+    """The key of a rule's family in ``Lexicon.rule_counts``: "verb:" for "verb:fund"."""
+    return rule.split(":")[0] + ":"
 
 
 # a rule's hand-set confidence weighs as much as this many relations judged on the gold
@@ -320,7 +327,7 @@ def load_lexicon() -> Lexicon:
     families: dict[str, tuple[int, int]] = {}
     for row in data_rows("rule_precision.jsonl"):
         lex.rule_counts[row["rule"]] = (row["right"], row["wrong"])
-        family = row["rule"].split(":")[0] + ":"
+        family = rule_family(row["rule"])
         right, wrong = families.get(family, (0, 0))
         families[family] = (right + row["right"], wrong + row["wrong"])
     lex.rule_counts.update(families)
@@ -1740,7 +1747,7 @@ class RelationExtractor:
         """"Omar defended herself in a July interview with ABC News", "during an ABC News
         interview": the outlet of an interview reports on whoever the clause is about (the
         subject of the verb the interview hangs on)."""
-        given = trig.lemma != "interview"  # a statement or comments given to an outlet
+        given = trig.lemma in GIVEN_NOUNS  # a statement or comments given to an outlet
         # ("a Fox News statement" is the outlet's own: only an interview is named with its outlet)
         outlets = [] if given else [i for c in noun.children if c.dep_ in ("compound", "poss") for i in view.ents(c)]
         outlets += prep_objects(view, noun, ("to",) if given else ("with", "on"))
@@ -1754,7 +1761,7 @@ class RelationExtractor:
                 for o in _unique(outlets) for s in subjects_of(view, verb) if s not in outlets]
 
     def _noun(self, view: SentenceView, noun: Token, trig: Trigger) -> list[Candidate]:
-        if trig.type == "REPORTS_ON" and trig.lemma in ("statement", "comment"):
+        if trig.type == "REPORTS_ON" and trig.lemma in GIVEN_NOUNS:
             return self._interview(view, noun, trig)  # who gave it is the clause's subject, not the noun's
         out = self._noun_plain(view, noun, trig)
         if trig.lemma == "interview":
