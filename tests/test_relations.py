@@ -424,6 +424,9 @@ def test_more_general_constructions_do_not_overreach(extractor, text, absent):
     ("Obama gave billions to the Islamic Republic.", ("barack-obama", "SUPPORTS", "iran")),
     # an outlet named "The" + one word, written so
     ("Ron DeSantis told The Hill.", ("the-hill", "REPORTS_ON", "Ron DeSantis")),
+    # the AP's abbreviation of a US state after a town
+    ("©2018 The Atlanta Journal-Constitution (Atlanta, Ga.), Distributed by Tribune Content Agency.",
+     ("Atlanta", "LOCATED_IN", "georgia-us-state")),
     # a party in brackets after a name; a party's adjective before a home state, or on a mayor
     ("The vote was launched by Anna Soubry (Conservative), and Caroline Lucas.",
      ("Anna Soubry", "PART_OF", "conservative-party")),
