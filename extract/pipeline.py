@@ -179,10 +179,10 @@ class Extractor:
     def finish(self, document: Document, doc: Doc, text: str | None = None, masked: str | None = None) -> DocExtraction:
         """Mentions and relations of a parsed text (``text``: the part of the document it covers;
         ``masked``: the string that was parsed, which is ``doc.text`` without spaCy rebuilding it)."""
-        found = find_mentions(doc, document.id, document.text if text is None else text, self.matcher, doc_text=masked)
+        original = document.text if text is None else text
+        found = find_mentions(doc, document.id, original, self.matcher, doc_text=masked)
         authors = frozenset(a.strip().lower() for a in (document.author or "").split(" and ") if a.strip())
-        rels = self.relations(doc, found, journalists=authors, doc_text=masked,
-                              original=document.text if text is None else text)
+        rels = self.relations(doc, found, journalists=authors, doc_text=masked, original=original)
         return DocExtraction(document=document, mentions=[m for m, _ in found], relations=rels,
                              co_mentions=sentence_pairs(found))
 

@@ -1745,8 +1745,9 @@ class RelationExtractor:
 
     def _interview(self, view: SentenceView, noun: Token, trig: Trigger) -> list[Candidate]:
         """"Omar defended herself in a July interview with ABC News", "during an ABC News
-        interview": the outlet of an interview reports on whoever the clause is about (the
-        subject of the verb the interview hangs on)."""
+        interview", "a spokesperson said in a statement to Fox News": the outlet of an interview,
+        or given a statement or comments, reports on whoever the clause is about (the subject of
+        the verb the noun hangs on)."""
         given = trig.lemma in GIVEN_NOUNS  # a statement or comments given to an outlet
         # ("a Fox News statement" is the outlet's own: only an interview is named with its outlet)
         outlets = [] if given else [i for c in noun.children if c.dep_ in ("compound", "poss") for i in view.ents(c)]

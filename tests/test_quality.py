@@ -34,7 +34,7 @@ def test_rule_precision_table_is_current(gold_build):
         "extract/data/rule_precision.jsonl is stale: run python tests/calibrate.py"
 
 
-def test_confidence_tracks_precision(scores, gold_build):
+def test_confidence_tracks_precision(gold_build):
     # measured confidences rank relations: those at 0.8 or more are right more often than the rest
     out, s = gold_build
     best: dict[tuple[str, str], float] = {}
