@@ -1024,9 +1024,9 @@ def city_names(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMention
     out = []
     for m, span in found:
         k = span.end
-        if m.type in ("Place", "State") and m.basis != "demonym" and k < len(doc) and doc[k].text == "City" \
-                and k not in starts:
-            m, span = _grown(doc, doc_id, text, m, span, span.start, k + 1, f"{m.name} City", "city")
+        if m.type in ("Place", "State") and m.basis != "demonym" and k < len(doc) and k not in starts \
+                and (doc[k].text == "City" or doc[k].text == "CITY" and span.text.isupper()):  # a dateline's
+            m, span = _grown(doc, doc_id, text, m, span, span.start, k + 1, f"{m.name} {doc[k].text}", "city")
         elif m.type == "Place" and m.basis != "demonym" and k < len(doc) and doc[k].text == "police" \
                 and k not in starts and (m.key is None or gaz[m.key].role != "REG") \
                 and not (span.start and doc[span.start - 1].text in POSSESSIVES):

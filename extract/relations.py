@@ -79,7 +79,13 @@ HOLDER_NOUNS = frozenset(
     "bases convoys commanders leaders battalions brigades navy operatives agents "
     "cadres recruits allies proxies militiamen personnel official spokesman spokeswoman spokesperson "
     "team prosecutors investigators "
-    "commander fighter militant operative airstrikes strikes raids shelling bombardment police".split())
+    "commander fighter militant operative airstrikes strikes raids shelling bombardment police "
+    "officers deputies marshals troopers".split())
+LIGHT_VERBS = frozenset(("make", "stage", "mount"))
+HANDOVER_NOUNS = frozenset(("transfer", "supply", "delivery", "shipment"))
+# what may be handed over without any support ("the delivery of a report", "the transfer of power")
+NO_SUPPORT_THINGS = frozenset("report letter message document file record data information power authority "
+                              "custody ownership control request summons subpoena".split())
 PARTITIVES = frozenset("most much part parts half staff board boards ranks swathes swaths swath portions portion "
                        "rest majority chunk chunks areas large".split())
 ALLY_ROLES = frozenset("ally allies partner partners".split())
@@ -620,7 +626,10 @@ def subjects_of(view: SentenceView, verb: Token, depth: int = 0) -> list[int]:
         if c.dep_ in ("nsubj", "csubj"):
             if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                 # "Loomer, a far-right personality who worked for X": the pronoun reaches through the apposition
-                found.extend(view.ents(verb.head) or (view.ents(verb.head.head) if verb.head.dep_ == "appos" else []))
+                # ("James Goddard, the self-styled British Yellow Vest who branded ...": the person, not the label)
+                person = [i for i in (view.ents(verb.head.head) if verb.head.dep_ == "appos" else [])
+                          if view.mentions_by_idx[i].type == "Person"]
+                found.extend(person or view.ents(verb.head) or (view.ents(verb.head.head) if verb.head.dep_ == "appos" else []))
                 if not found and c.lower_ == "who":
                     # "Obama's relationship with Reverend Jeremiah Wright who blamed the US": the parser
                     # hung the clause on a noun further back; "who" is the person named right before it
@@ -1102,6 +1111,10 @@ class RelationExtractor:
                     actors = _typed(view, subjects_of(view, verb), rule["source_types"])
                     out.extend(Candidate(a, p, rule["type"], verb, f"verb-obj:{lemma}", rule["confidence"])
                                for a in actors for p in targets if a != p)
+                # "ICE officers made arrests in Chicago": a light verb does what its object names
+                done = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"] if lemma in LIGHT_VERBS else []
+                if "include" in rule and any(d in rule["include"] for d in done):
+                    lemma = done[0]
                 if lemma in rule["exclude"] or _is_passive(verb) or "include" in rule and lemma not in rule["include"]:
                     continue
                 # "established five bases in Kirkuk": the place may hang on the plain object
@@ -1351,6 +1364,8 @@ class RelationExtractor:
                         # what the report is about sits near the clause it introduces ("According to
                         # Fox News, Saucier's lawsuit alleges ... Hillary Clinton ...": Saucier)
                         clause = according.head
+                        if clause.dep_ == "conj" and according.i > clause.i:
+                            clause = clause.head  # "A was married and B was married, according to the Times": both
                         for j, mj, sp in view.mentions:
                             if j != idx and mj.type in link["target_types"] and sp.start not in phrase \
                                     and _depth_below(sp.root, clause) <= REPORT_DEPTH \
@@ -1772,6 +1787,10 @@ class RelationExtractor:
 
     def _noun_plain(self, view: SentenceView, noun: Token, trig: Trigger) -> list[Candidate]:
         written = False
+        if trig.type == "SUPPORTS" and trig.lemma in HANDOVER_NOUNS and any(
+                p.lemma_.lower() in NO_SUPPORT_THINGS for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children if p.dep_ == "pobj"):
+            return []  # "the delivery of a report from Mueller to Barr", "the transfer of power": no support
         if trig.type == "REPORTS_ON":
             subjects = [i for c in noun.children if c.dep_ in ("poss", "compound") for i in view.ents(c)]
         else:
@@ -2466,6 +2485,8 @@ def _act_owners(view: SentenceView, noun: Token) -> list[int]:
     if view.mention_of(noun) is not None or noun.pos_ != "NOUN" or noun.lower_ in HOLDER_NOUNS:
         return []
     out = [i for c in noun.children if c.dep_ == "poss" for i in view.ents(c)]
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+        return out  # "defended his characterisation of Ms Soubry": the deed is his; "of" names its object
     out += [i for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
             for p in c.children if p.dep_ == "pobj" for i in view.ents(p)]
     return _unique(out)
@@ -2489,7 +2510,8 @@ def _address_like(doc: Doc, place: Span, state: Span) -> bool:
     nxt = doc[state.end] if state.end < len(doc) else None
     after = "." if nxt is None or nxt.is_space or nxt.is_sent_start else nxt.text
     before = doc[place.start - 1].text if place.start > 0 else ""
-    closes = after in (",", ".", ")", ";", ":", "–", "—") or (after.islower() and after not in ("and", "or"))
+    # ("SANTA FE, N.M. (AP) -": a dateline's agency in brackets closes it as well)
+    closes = after in (",", ".", ")", "(", ";", ":", "–", "—") or (after.islower() and after not in ("and", "or"))
     return closes and before not in (",", "and", "or")  # "in Charleston, South Carolina on Saturday"
 
 

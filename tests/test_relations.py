@@ -1249,3 +1249,43 @@ def test_work_lists_labels_and_obtained_documents(extractor, text, triple):
 def test_titles_and_work_do_not_overreach(extractor, text, absent):
     got = rels(extractor, text)
     assert absent not in got, (text, sorted(got))
+
+
+@pytest.mark.parametrize("text, triple", [
+    # "according to" at the end covers both clauses of a coordination
+    ("Morelli was married with two children and Joering was married with four daughters, according to The New York Times.",
+     ("the-new-york-times", "REPORTS_ON", "Morelli")),
+    # a dateline: the town, its state's abbreviation and the agency in brackets
+    ("SANTA FE, N.M. (AP) - Federal prosecutors say the FBI has arrested five former residents.",
+     ("SANTA FE", "LOCATED_IN", "new-mexico")),
+    ("KANSAS CITY, Mo. — Federal officers arrested 20 criminal aliens.", ("KANSAS CITY", "LOCATED_IN", "missouri")),
+    # an agency's officers act for it; a light verb does what its object names
+    ("ICE officers made 20 arrests in Chicago.", ("us-immigration-and-customs-enforcement", "OPERATES_IN", "Chicago")),
+    # more titles and party nouns: a boss, a colleague, a party's challenger in apposition
+    ("DOJ Inspector General Michael Horowitz testified with FBI boss Christopher Wray.",
+     ("Christopher Wray", "PART_OF", "federal-bureau-of-investigation")),
+    ("Brian Kemp, her Republican challenger, issued a statement.", ("Brian Kemp", "PART_OF", "republican-party")),
+    # "who" after a person's label is the person
+    ("James Goddard, the self-styled British Yellow Vest who branded Remainer MP Anna Soubry a Nazi, was arrested.",
+     ("James Goddard", "ACCUSES", "Anna Soubry")),
+])
+def test_according_datelines_officers_and_labels(extractor, text, triple):
+    got = rels(extractor, text)
+    assert triple in got and not got[triple][0].negated, (text, sorted(got))
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a report handed over is no support; one's own characterisation of someone is not theirs
+    ("The delivery of a report from Robert Mueller to William Barr ended the drama.",
+     ("Robert Mueller", "SUPPORTS", "William Barr")),
+    ("James Goddard has defended his characterisation of Anna Soubry.", ("James Goddard", "SUPPORTS", "Anna Soubry")),
+    ("James Goddard, the self-styled British Yellow Vest who branded Anna Soubry a Nazi, was arrested.",
+     ("yellow-vests", "ACCUSES", "Anna Soubry")),
+    # a teller (named, or an official of a body named) is whom the outlet reports on, not the clause's subject
+    ("Trump told Fox News that Tillerson was fired.", ("fox-news", "REPORTS_ON", "rex-tillerson")),
+    ("A Justice Department official told the Associated Press that Mueller is not recommending indictments.",
+     ("associated-press", "REPORTS_ON", "robert-mueller")),
+])
+def test_tellers_handovers_and_own_deeds_do_not_overreach(extractor, text, absent):
+    got = rels(extractor, text)
+    assert absent not in got, (text, sorted(got))
