@@ -152,6 +152,7 @@ class Trigger:
     stative: bool = False  # the passive tells its subject's state: "based in Idlib", "affiliated with Y"
     reciprocal: bool = False  # with no object, coordinated subjects do it to each other: "X and Y clashed"
     source_types: tuple[str, ...] = ()  # when set, the only types its source may have
+    target_types: tuple[str, ...] = ()  # when set, the only types its target may have
 
 
 @dataclass(frozen=True)
@@ -310,7 +311,8 @@ def load_lexicon() -> Lexicon:
                         tuple(row.get("subj_preps", ())), float(row["confidence"]), bool(row.get("inverse")),
                         bool(row.get("inverse_subject")), bool(row.get("light")), row.get("role", ""),
                         tuple(row.get("role_preps", ("of",))), row.get("done_type", ""), row.get("person_type", ""),
-                        bool(row.get("stative")), bool(row.get("reciprocal")), tuple(row.get("source_types", ())))
+                        bool(row.get("stative")), bool(row.get("reciprocal")), tuple(row.get("source_types", ())),
+                        tuple(row.get("target_types", ())))
             lex.triggers.setdefault((t.pos, t.lemma), []).append(t)
         elif row["kind"] == "mention_link":
             lex.mention_links.append(row)
@@ -912,9 +914,10 @@ def prep_objects(view: SentenceView, head: Token, preps: Iterable[str]) -> list[
     return out
 
 
-def _source_typed(view: SentenceView, cands: list["Candidate"], trig: "Trigger") -> list["Candidate"]:
-    """The candidates whose source has one of the trigger's ``source_types`` (all when it names none)."""
-    return [c for c in cands if not trig.source_types or view.mentions_by_idx[c.source].type in trig.source_types]
+def _end_typed(view: SentenceView, cands: list["Candidate"], trig: "Trigger") -> list["Candidate"]:
+    """The candidates whose ends have the trigger's ``source_types`` and ``target_types`` (any when it names none)."""
+    return [c for c in cands if (not trig.source_types or view.mentions_by_idx[c.source].type in trig.source_types)
+            and (not trig.target_types or view.mentions_by_idx[c.target].type in trig.target_types)]
 
 
 def _including_in(view: SentenceView, pobj: Token, prep: str) -> list[int]:
@@ -1014,7 +1017,7 @@ class RelationExtractor:
             if verbs and (tok.pos_ in ("VERB", "AUX") or (tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "acl"))
                           or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children)):
                 for trig in verbs:
-                    out.extend(_source_typed(view, self._verb(view, tok, trig), trig))
+                    out.extend(_end_typed(view, self._verb(view, tok, trig), trig))
             if tok.pos_ in ("NOUN", "PROPN") or (tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
                                                  and not any(c.dep_ in ("dobj", "nsubj") for c in tok.children)):
                 # (a gerund without its own object or subject is a noun: "Fighting between X and Y continued")
@@ -1027,7 +1030,7 @@ class RelationExtractor:
                 for trig in self.lex.get("ROLE", low):
                     out.extend(self._role(view, tok, trig))
             for trig in self.lex.get("HYPHEN", low):
-                out.extend(_source_typed(view, self._hyphen(view, tok, trig), trig))
+                out.extend(_end_typed(view, self._hyphen(view, tok, trig), trig))
             if tok.pos_ == "ADJ":
                 for trig in self.lex.get("ADJ", low):
                     out.extend(self._adjective(view, tok, trig))
@@ -1334,6 +1337,10 @@ class RelationExtractor:
                                 if p.dep_ != "pobj":
                                     continue
                                 targets, own = view.ents(p), view.mention_of(p)
+                                if not targets and link.get("units") and p.lemma_.lower() in link["units"]:
+                                    # "Derek Gatherer, from Lancaster University's biomedical department"
+                                    targets = [i for g in p.children if g.dep_ in ("poss", "compound")
+                                               for i in view.ents(g)]
                                 if "source_heads" in link and any(g.dep_ == "case" for g in p.children):
                                     # "the Quds Force of Iran's militant IRGC": the parser may make the
                                     # possessor the object; the name after the possessive is meant

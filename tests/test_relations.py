@@ -1268,6 +1268,13 @@ def test_titles_and_work_do_not_overreach(extractor, text, absent):
     # "who" after a person's label is the person
     ("James Goddard, the self-styled British Yellow Vest who branded Remainer MP Anna Soubry a Nazi, was arrested.",
      ("James Goddard", "ACCUSES", "Anna Soubry")),
+    # a place that includes another; a party's top member on a committee; a body's department
+    ("Smith was convicted in Cuyahoga County, which includes Cleveland, of burglary.",
+     ("Cleveland", "LOCATED_IN", "Cuyahoga County")),
+    ("Mark Warner, the top Democrat on the Senate Intelligence Committee, said so.",
+     ("Mark Warner", "PART_OF", "senate-intelligence-committee")),
+    ("Derek Gatherer, from Lancaster University's biomedical department, told MailOnline the country would struggle.",
+     ("Derek Gatherer", "PART_OF", "Lancaster University")),
 ])
 def test_according_datelines_officers_and_labels(extractor, text, triple):
     got = rels(extractor, text)
@@ -1281,6 +1288,9 @@ def test_according_datelines_officers_and_labels(extractor, text, triple):
     ("James Goddard has defended his characterisation of Anna Soubry.", ("James Goddard", "SUPPORTS", "Anna Soubry")),
     ("James Goddard, the self-styled British Yellow Vest who branded Anna Soubry a Nazi, was arrested.",
      ("yellow-vests", "ACCUSES", "Anna Soubry")),
+    # a coalition that will "include portions of" a valley does not contain it
+    ("The U.S. coalition said the force will be stationed along the borders to include portions of the Euphrates "
+     "river valley.", ("Euphrates river valley", "LOCATED_IN", "united-states")),
     # a teller (named, or an official of a body named) is whom the outlet reports on, not the clause's subject
     ("Trump told Fox News that Tillerson was fired.", ("fox-news", "REPORTS_ON", "rex-tillerson")),
     ("A Justice Department official told the Associated Press that Mueller is not recommending indictments.",
