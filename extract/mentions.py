@@ -378,8 +378,18 @@ def _compound_head_actor(t: Token) -> bool:
     return t.dep_ in ("compound", "amod") and is_actor_noun(t.head)
 
 
+def opens_dateline(span: Span) -> bool:
+    """"BUDAPEST, Hungary, February 19, 2018 (LifeSiteNews) –": a capitalised town opening a line
+    before a comma is a wire story's dateline, a place."""
+    doc = span.doc
+    opens = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ or doc[span.start - 1].is_space
+    return opens and span.text.isupper() and span.end < len(doc) and doc[span.end].text == ","
+
+
 def capital_is_actor(span: Span) -> bool:
     """Metonymy test: does this capital/seat act (Damascus warned) or is it a location?"""
+    if opens_dateline(span):
+        return False
     root = span.root
     seen = 0
     while root.dep_ == "conj" and seen < 6:  # "Washington, London, and Brussels" share a role
@@ -718,6 +728,7 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
     out = office_names(out, words)
     out = compass_regions(doc, doc_id, text, out, _heading_lines(doc_text))
     out = city_names(doc, doc_id, text, out, gaz)
+    out = dateline_towns(doc, doc_id, text, out, words)
     out = possessed_people(doc, doc_id, text, out, words)
     out = credited_photographers(doc, doc_id, text, out, words)
     # names the model missed in one place and found in another: found again
@@ -1036,6 +1047,25 @@ def city_names(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMention
     return out
 
 
+def dateline_towns(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMention, Span]],
+                   texts: list[str]) -> list[tuple[EntityMention, Span]]:
+    """"BRATISLAVA, Slovakia, February 13, 2018 (LifeSiteNews) –": a town in capitals opening a
+    line before a comma is a dateline's place when ``cities.jsonl`` knows it (the gazetteer
+    matches only the names it holds)."""
+    taken = {t.i for _m, span in found for t in span}
+    for k in range(len(texts)):
+        if k in taken or not texts[k].isalpha() or not texts[k].isupper() or not _opens_line(doc, texts, k):
+            continue
+        j = k
+        while j < len(texts) and j - k < 3 and texts[j].isalpha() and texts[j].isupper() and j not in taken:
+            j += 1
+        if j < len(texts) and texts[j] == "," and " ".join(name_words(doc[k:j].text)) in known_cities():
+            s, e = char_span(doc, k, j)
+            name = " ".join(w.capitalize() for w in texts[k:j])
+            found.append((EntityMention(Mention(doc_id, s, e, text[s:e]), name, "Place", None, "dateline"), doc[k:j]))
+    return found
+
+
 def _opens_line(doc: Doc, texts: list[str], k: int) -> bool:
     """Does token ``k`` open a line?"""
     return k == 0 or "\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space and "\n" in texts[k - 1]
@@ -1044,14 +1074,17 @@ def _opens_line(doc: Doc, texts: list[str], k: int) -> bool:
 def possessed_people(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMention, Span]],
                      texts: list[str]) -> list[tuple[EntityMention, Span]]:
     """"The Hill's John Solomon", "Breitbart News’ Joel Pollak", "— Tracy Wilkinson" (a wire
-    story's sign-off): after an outlet's or an organisation's possessive, or a dash opening a line,
-    two or three capitalised words that start with a given name are a person, though the model
-    often misses them there.  Returns ``found`` with those mentions added."""
+    story's sign-off), "Officer Amber Guyger": after an outlet's or an organisation's possessive, a
+    dash opening a line or a person's title, two or three capitalised words that start with a given
+    name are a person, though the model often misses them there.  Returns ``found`` with those mentions added."""
     taken = {t.i for _m, span in found for t in span}
     first_names = words("first_name")
     openers = [span.end for m, span in found if m.type in ("MediaOutlet", "Organization")
                and span.end < len(texts) and texts[span.end] in POSSESSIVES]
     openers += [k for k, w in enumerate(texts) if w and set(w) <= set("—–") and _opens_line(doc, texts, k)]
+    # "fired Officer Amber Guyger": a capitalised person's title before a given name
+    titles = words("person_title")
+    openers += [k for k, w in enumerate(texts) if w[:1].isupper() and w.rstrip(".").lower() in titles]
     # "AP Photo / Alex Brandon Democrat Leaders Demand ...": a photo credit runs into the caption, so
     # the name is two words (three when the second is a given name too: "Jose Luis Magana")
     credits = {span.end + (texts[span.end] in ("Photo", "Photos", "Images")) for m, span in found

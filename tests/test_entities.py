@@ -425,6 +425,12 @@ def test_a_short_organisation_name_joins_its_own_texts_organisation(extractor):
     ("Councillor Ohid Ahmed said so, and Cardinal Angelo Bagnasco agreed with Archbishop Jeanbart.",
      {"Ohid Ahmed", "Angelo Bagnasco", "Jeanbart"}, {"Councillor Ohid Ahmed", "Archbishop Jeanbart"}),
     ("Shaykh Hamza Sodagar spoke.", {"Hamza Sodagar"}, {"Shaykh Hamza Sodagar"}),
+    # a name the model misses after a title is a person all the same
+    ("The Dallas Police Department fired Officer Amber Guyger on Monday, two weeks after she was charged.",
+     {"Amber Guyger"}, {"Officer Amber Guyger"}),
+    # a dateline's town in capitals is a place the model does not tag
+    ("Cardinal Müller: Blessing couples would be an atrocity\nBRATISLAVA, Slovakia, February 13, 2018 (LifeSiteNews) – "
+     "Former Vatican doctrine chief Cardinal Gerhard Ludwig Müller has decried the Church's adaptation.", {"Bratislava"}, set()),
 ])
 def test_names_lose_what_the_model_ran_into_them(extractor, text, present, absent):
     names = {m.name for m in extractor.extract_text(text).mentions}

@@ -1259,6 +1259,12 @@ def test_titles_and_work_do_not_overreach(extractor, text, absent):
     ("SANTA FE, N.M. (AP) - Federal prosecutors say the FBI has arrested five former residents.",
      ("SANTA FE", "LOCATED_IN", "new-mexico")),
     ("KANSAS CITY, Mo. — Federal officers arrested 20 criminal aliens.", ("KANSAS CITY", "LOCATED_IN", "missouri")),
+    ("Cardinal Müller: Blessing couples would be an atrocity\nBRATISLAVA, Slovakia, February 13, 2018 (LifeSiteNews) – "
+     "Former Vatican doctrine chief Cardinal Gerhard Ludwig Müller has decried the Church's adaptation.",
+     ("Bratislava", "LOCATED_IN", "slovakia")),
+    # a capital in a dateline is the place, not its state acting
+    ("BUDAPEST, Hungary, February 19, 2018 (LifeSiteNews) – Hungary's Prime Minister said so.",
+     ("budapest", "LOCATED_IN", "hungary")),
     # an agency's officers act for it; a light verb does what its object names
     ("ICE officers made 20 arrests in Chicago.", ("us-immigration-and-customs-enforcement", "OPERATES_IN", "Chicago")),
     # more titles and party nouns: a boss, a colleague, a party's challenger in apposition
