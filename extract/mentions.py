@@ -382,8 +382,7 @@ def opens_dateline(span: Span) -> bool:
     """"BUDAPEST, Hungary, February 19, 2018 (LifeSiteNews) –": a capitalised town opening a line
     before a comma is a wire story's dateline, a place."""
     doc = span.doc
-    opens = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ or doc[span.start - 1].is_space
-    return opens and span.text.isupper() and span.end < len(doc) and doc[span.end].text == ","
+    return _opens_line(doc, span.start) and span.text.isupper() and span.end < len(doc) and doc[span.end].text == ","
 
 
 def capital_is_actor(span: Span) -> bool:
@@ -1054,7 +1053,7 @@ def dateline_towns(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMen
     matches only the names it holds)."""
     taken = {t.i for _m, span in found for t in span}
     for k in range(len(texts)):
-        if k in taken or not texts[k].isalpha() or not texts[k].isupper() or not _opens_line(doc, texts, k):
+        if k in taken or not texts[k].isalpha() or not texts[k].isupper() or not _opens_line(doc, k):
             continue
         j = k
         while j < len(texts) and j - k < 3 and texts[j].isalpha() and texts[j].isupper() and j not in taken:
@@ -1066,9 +1065,12 @@ def dateline_towns(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMen
     return found
 
 
-def _opens_line(doc: Doc, texts: list[str], k: int) -> bool:
+def _opens_line(doc: Doc, k: int) -> bool:
     """Does token ``k`` open a line?"""
-    return k == 0 or "\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space and "\n" in texts[k - 1]
+    if k == 0:
+        return True
+    prev = doc[k - 1]
+    return "\n" in prev.whitespace_ or prev.is_space and "\n" in prev.text
 
 
 def possessed_people(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMention, Span]],
@@ -1081,7 +1083,7 @@ def possessed_people(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityM
     first_names = words("first_name")
     openers = [span.end for m, span in found if m.type in ("MediaOutlet", "Organization")
                and span.end < len(texts) and texts[span.end] in POSSESSIVES]
-    openers += [k for k, w in enumerate(texts) if w and set(w) <= set("—–") and _opens_line(doc, texts, k)]
+    openers += [k for k, w in enumerate(texts) if w and set(w) <= set("—–") and _opens_line(doc, k)]
     # "fired Officer Amber Guyger": a capitalised person's title before a given name
     titles = words("person_title")
     openers += [k for k, w in enumerate(texts) if w[:1].isupper() and w.rstrip(".").lower() in titles]
@@ -1091,7 +1093,7 @@ def possessed_people(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityM
                if m.type == "MediaOutlet" and span.end + 1 < len(texts)}
     credits = {k for k in credits if k < len(texts) and texts[k] == "/"}
     # "By Marton Dunai" alone on a line is a byline, whatever the given name
-    bylines = {k for k, w in enumerate(texts) if w in ("By", "by", "BY") and _opens_line(doc, texts, k)}
+    bylines = {k for k, w in enumerate(texts) if w in ("By", "by", "BY") and _opens_line(doc, k)}
     outlet_starts = {span.start for m, span in found if m.type == "MediaOutlet"}
     for k in sorted(openers + sorted(credits) + sorted(bylines)):
         j = k + 1
@@ -1146,7 +1148,7 @@ def credited_photographers(doc: Doc, doc_id: str, text: str, found: list[tuple[E
         bracketed = i > 0 and (texts[i - 1] in ("(", "[") and span.end < len(texts) and texts[span.end] in (")", "]")
                                or texts[i - 1] == "©")  # "© Claudio Reyes/AFP/Getty Images"
         # "Dibyangshu Sarkar/AFP/Getty Images" alone on its line: a caption's credit, whatever the given name
-        bracketed = bracketed or _opens_line(doc, texts, i) and _credit_line_ends(doc, texts, span.end)
+        bracketed = bracketed or _opens_line(doc, i) and _credit_line_ends(doc, texts, span.end)
         if 2 <= n and texts[i] != "-" and (bracketed or fold(texts[i]) in first_names) and not bare[last].isupper():
             s, e = doc[i].idx, doc[last].idx + len(bare[last])
             found.append((EntityMention(Mention(doc_id, s, e, text[s:e]), text[s:e], "Person", None,

@@ -629,9 +629,9 @@ def subjects_of(view: SentenceView, verb: Token, depth: int = 0) -> list[int]:
             if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                 # "Loomer, a far-right personality who worked for X": the pronoun reaches through the apposition
                 # ("James Goddard, the self-styled British Yellow Vest who branded ...": the person, not the label)
-                person = [i for i in (view.ents(verb.head.head) if verb.head.dep_ == "appos" else [])
-                          if view.mentions_by_idx[i].type == "Person"]
-                found.extend(person or view.ents(verb.head) or (view.ents(verb.head.head) if verb.head.dep_ == "appos" else []))
+                described = view.ents(verb.head.head) if verb.head.dep_ == "appos" else []
+                person = [i for i in described if view.mentions_by_idx[i].type == "Person"]
+                found.extend(person or view.ents(verb.head) or described)
                 if not found and c.lower_ == "who":
                     # "Obama's relationship with Reverend Jeremiah Wright who blamed the US": the parser
                     # hung the clause on a noun further back; "who" is the person named right before it
@@ -1114,10 +1114,10 @@ class RelationExtractor:
                     actors = _typed(view, subjects_of(view, verb), rule["source_types"])
                     out.extend(Candidate(a, p, rule["type"], verb, f"verb-obj:{lemma}", rule["confidence"])
                                for a in actors for p in targets if a != p)
-                # "ICE officers made arrests in Chicago": a light verb does what its object names
-                done = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"] if lemma in LIGHT_VERBS else []
-                if "include" in rule and any(d in rule["include"] for d in done):
-                    lemma = done[0]
+                if lemma in LIGHT_VERBS and "include" in rule:
+                    # "ICE officers made arrests in Chicago": a light verb does what its object names
+                    lemma = next((c.lemma_.lower() for c in verb.children
+                                  if c.dep_ == "dobj" and c.lemma_.lower() in rule["include"]), lemma)
                 if lemma in rule["exclude"] or _is_passive(verb) or "include" in rule and lemma not in rule["include"]:
                     continue
                 # "established five bases in Kirkuk": the place may hang on the plain object
