@@ -385,6 +385,32 @@ def opens_dateline(span: Span) -> bool:
     return _opens_line(doc, span.start) and span.text.isupper() and span.end < len(doc) and doc[span.end].text == ","
 
 
+# plural place nouns that a "following" list after a colon names one by one
+LISTED_PLACE_NOUNS = frozenset("cities towns counties communities areas locations states countries provinces "
+                               "regions villages municipalities".split())
+
+
+def place_list_start(tok: Token) -> int | None:
+    """"arrests in the following Texas cities and towns: Austin (45), Waco (5) and Dallas (2)": the
+    index of the colon after a plural place noun that "following" announces (its list names places)."""
+    if tok.lower_ not in LISTED_PLACE_NOUNS or not any(c.lower_ == "following" for c in tok.children):
+        return None
+    k = tok.right_edge.i + 1
+    return k if k < tok.sent.end and tok.doc[k].text == ":" else None
+
+
+def listed_places(doc: Doc, found: list[tuple[EntityMention, Span]],
+                  texts: list[str]) -> list[tuple[EntityMention, Span]]:
+    """The unknown one-word "people" of a "following cities:" list are its towns ("Waco (5)")."""
+    colons = [(k, doc[k].sent.end) for k in (place_list_start(doc[i]) for i, w in enumerate(texts)
+                                              if w.lower() in LISTED_PLACE_NOUNS) if k is not None]
+    if not colons:
+        return found
+    return [(replace(m, type="Place", basis=f"listed-place+{m.basis}")
+             if m.type == "Person" and m.key is None and len(span) == 1
+             and any(k < span.start < end for k, end in colons) else m, span) for m, span in found]
+
+
 def capital_is_actor(span: Span) -> bool:
     """Metonymy test: does this capital/seat act (Damascus warned) or is it a location?"""
     if opens_dateline(span):
@@ -728,6 +754,7 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
     out = compass_regions(doc, doc_id, text, out, _heading_lines(doc_text))
     out = city_names(doc, doc_id, text, out, gaz)
     out = dateline_towns(doc, doc_id, text, out, words)
+    out = listed_places(doc, out, words)
     out = possessed_people(doc, doc_id, text, out, words)
     out = credited_photographers(doc, doc_id, text, out, words)
     # names the model missed in one place and found in another: found again

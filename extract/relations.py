@@ -24,7 +24,8 @@ from typing import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.gazetteer import data_rows
-from newsgraph.extract.mentions import JOINT_NOUNS, PAIR_JOINERS, PLACE_DEMONYM, RIVAL_NOUNS, inserted_home
+from newsgraph.extract.mentions import (JOINT_NOUNS, LISTED_PLACE_NOUNS, PAIR_JOINERS, PLACE_DEMONYM, RIVAL_NOUNS,
+                                        inserted_home, place_list_start)
 from newsgraph.extract.normalize import CLOSING_QUOTES, OPENING_QUOTES, POSSESSIVES
 from newsgraph.extract.read import typographic_quotes
 from newsgraph.records import SYMMETRIC_RELATIONS, EntityMention, Evidence, RawRelation
@@ -858,6 +859,21 @@ def _listed_members(view: SentenceView, member_nouns: frozenset[str]) -> list[Ca
     return out
 
 
+def _listed_places(view: SentenceView) -> list[Candidate]:
+    """"the following Texas cities and towns: Austin (45), Waco (5)": each town the list names lies
+    in the place or state that qualifies the plural noun."""
+    out = []
+    for tok in view.sent:
+        colon = place_list_start(tok) if tok.lower_ in LISTED_PLACE_NOUNS else None
+        if colon is None:
+            continue
+        owners = _typed(view, [i for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
+                               for i in view.ents(c)], ("Place", "State"))
+        towns = [i for i, m, sp in view.mentions if sp.start > colon and m.type == "Place"]
+        out += [Candidate(t, o, "LOCATED_IN", tok, "list:following-places", 0.8) for t in towns for o in owners if t != o]
+    return out
+
+
 def _typed(view: SentenceView, idxs: Iterable[int], types) -> list[int]:
     """The mentions among ``idxs`` of one of ``types``."""
     return [i for i in idxs if view.mentions_by_idx[i].type in types]
@@ -923,6 +939,9 @@ def _end_typed(view: SentenceView, cands: list["Candidate"], trig: "Trigger") ->
 def _including_in(view: SentenceView, pobj: Token, prep: str) -> list[int]:
     """"stationed throughout the region, including in Iraq, Yemen and Syria": the examples after
     a general place (which the parser hangs elsewhere) are where the act happens."""
+    colon = place_list_start(pobj)
+    if colon is not None:  # "arrests in the following Texas cities and towns: Austin (45), Waco (5)"
+        return [i for i, m, sp in view.mentions if sp.start > colon and m.type == "Place"]
     k = pobj.right_edge.i + 1
     doc = pobj.doc
     if k + 2 >= view.sent.end or doc[k].text != "," or doc[k + 1].lower_ != "including" \
@@ -1046,6 +1065,7 @@ class RelationExtractor:
         out.extend(self._surface(view))
         out.extend(_own_body(view))
         out.extend(_listed_members(view, self.lex.member_nouns))
+        out.extend(_listed_places(view))
         out.extend(self._state_pairs(view))
         out.extend(self._cited_headline(view))
         out.extend(_signed_off(view))

@@ -1274,6 +1274,11 @@ def test_titles_and_work_do_not_overreach(extractor, text, absent):
     # "who" after a person's label is the person
     ("James Goddard, the self-styled British Yellow Vest who branded Remainer MP Anna Soubry a Nazi, was arrested.",
      ("James Goddard", "ACCUSES", "Anna Soubry")),
+    # a "following cities" list: each town lies in the qualifying state, and the act is done in each
+    ("ERO deportation officers made arrests in the following Texas cities and towns: Austin (45), Waco (5) and "
+     "Dallas (2).", ("Waco", "LOCATED_IN", "texas")),
+    ("ERO deportation officers made arrests in the following Texas cities and towns: Austin (45), Waco (5) and "
+     "Dallas (2).", ("ERO", "OPERATES_IN", "Austin")),
     # a place that includes another; a party's top member on a committee; a body's department
     ("Smith was convicted in Cuyahoga County, which includes Cleveland, of burglary.",
      ("Cleveland", "LOCATED_IN", "Cuyahoga County")),
