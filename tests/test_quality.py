@@ -50,9 +50,9 @@ def test_confidence_tracks_precision(gold_build):
 
 def test_gold_set_is_big_enough():
     docs = scoring.gold_docs()
-    assert len(docs) >= 287
-    assert sum(len(d["entities"]) for d in docs) >= 6040
-    assert sum(len(d["relations"]) for d in docs) >= 2470
+    assert len(docs) >= 303
+    assert sum(len(d["entities"]) for d in docs) >= 6250
+    assert sum(len(d["relations"]) for d in docs) >= 2520
 
 
 def test_entity_scores(scores):
@@ -70,7 +70,8 @@ def test_entity_scores(scores):
     # and MediaOutlet to 0.897 on 75; check sets 17 and 18 (activist groups, a party the model
     # calls an organisation) joined with Group at 0.881 on 83; check set 19 (student and boycott
     # movements) brought it to 0.866 on 87; 0.884 on 127 with check set 26; 0.860 on 287 with checks 45 and 46
-    # (a quoted "The New Right", Fidesz by its full name), 0.863 once the gazetteer knew that name
+    # (a quoted "The New Right", Fidesz by its full name), 0.863 once the gazetteer knew that name; 0.858
+    # with checks 47 and 48 ("Democrat support", the ERG), 0.863 with those party nouns and the ERG
     for typ, floor in (("Group", 0.86), ("State", 0.92), ("MediaOutlet", 0.88)):
         assert scores.entities[typ].f1 >= floor, (typ, scores.entities[typ].row())
 
@@ -94,7 +95,8 @@ def test_relation_scores(scores):
     # (precision 0.722 on arrival) joined at 0.825 on 207; 0.827 with plain quotes for the model; checks 37
     # to 40 (precision 0.68, 0.79, 0.82, 0.62 on arrival) joined at 0.823 on 239; checks 41 and 42
     # (precision 0.71 and 0.63 on arrival) joined at 0.815 on 255; checks 43 and 44 (0.79 and 0.65 on
-    # arrival) joined at 0.812 on 271; checks 45 and 46 (0.67 and 0.80 on arrival) joined at 0.810 on 287
+    # arrival) joined at 0.812 on 271; checks 45 and 46 (0.67 and 0.80 on arrival) joined at 0.810 on 287;
+    # checks 47 and 48 (0.75 and 0.67 on arrival) joined at 0.811 on 303
     assert total.precision >= 0.80, scoring.table("relations", scores.relations, total)
     # F1 0.505 on 59 documents; check sets 13 and 14 (relation F1 0.17 and 0.30 on arrival) joined
     # at 0.496, and the rules since give 0.499 on 67, then 0.534 on 67; check sets 15 and 16
@@ -131,5 +133,6 @@ def test_relation_scores(scores):
     # the Mueller report, Farrakhan, Florida's and Georgia's elections) joined at 0.587 on 271; 0.589 with places
     # that include others, a party's top member on a committee and a body's department; checks 45 and 46
     # (0.46 and 0.46 on arrival: Orbán, Haspel, Las Vegas audio, ICE in Texas) joined at 0.584 on 287, 0.586
-    # with names after titles, datelines in capitals and Fidesz's full name, 0.593 with "following cities:" lists
+    # with names after titles, datelines in capitals and Fidesz's full name, 0.593 with "following cities:" lists;
+    # checks 47 and 48 (0.58 and 0.44 on arrival) joined at 0.591 on 303, 0.592 with more party nouns
     assert total.f1 >= 0.58, scoring.table("relations", scores.relations, total)

@@ -1279,6 +1279,9 @@ def test_titles_and_work_do_not_overreach(extractor, text, absent):
      "Dallas (2).", ("Waco", "LOCATED_IN", "texas")),
     ("ERO deportation officers made arrests in the following Texas cities and towns: Austin (45), Waco (5) and "
      "Dallas (2).", ("ERO", "OPERATES_IN", "Austin")),
+    # a party's adjective on its lawyer, or on its support, names the party
+    ("The lawsuit was filed by Trump-hating Republican lawyer Ted Olson.", ("Ted Olson", "PART_OF", "republican-party")),
+    ("Democrat support for Trump collapsed.", ("democratic-party", "SUPPORTS", "donald-trump")),
     # a place that includes another; a party's top member on a committee; a body's department
     ("Smith was convicted in Cuyahoga County, which includes Cleveland, of burglary.",
      ("Cleveland", "LOCATED_IN", "Cuyahoga County")),
