@@ -656,6 +656,8 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
             return  # "Groups" at the start of a sentence is a common noun, not a name
         if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?\.?", name.strip()):
             return  # bare initials ("H.R.") are a fragment of a name, not a name
+        if LINK.search(name):
+            return  # "https://t.co/sqz8eoTjLD", "pic.twitter.com/aV4wEV4ozR": a link, not a name
         if _quoted_whole(doc, start, end) and len(name.split()) > 1:
             return  # “Arch Deceiver”, “Witch Hunt”: a phrase quoted whole is a title or a slogan
         typed = type_from_name(clean_surface(name), ent.label_)
@@ -770,6 +772,10 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
 CITATION_LINE = re.compile(r"^\s*[“\"‘].+[”\"’],?\s+by\s+[A-Z]")
 # "— Noah Bierman and Chris Megerian Los Angeles Times": a wire story's sign-off, no heading
 SIGN_OFF = re.compile(r"^\s*[—–]+\s*[A-Z][a-z]+ [A-Z]")
+LINK = re.compile(r"https?://|www\.|\bpic\.twitter\.com/|\bt\.co/")
+TRAILING_LINK = re.compile(r"\s*(?:(?:https?://|pic\.twitter\.com/)\S*\s*)+$")
+# an embedded tweet's signature: "https://t.co/Q2JC… — Cory Booker (@CoryBooker) March 22, 2019"
+TWEET_SIGNATURE = re.compile(r"[—–]\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4} \(@\w+\)")
 SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
 
 
@@ -785,7 +791,10 @@ def _heading_lines(doc_text: str) -> list[tuple[int, int]]:
     ranges = []
     pos = 0
     first = True
-    for line in doc_text.split("\n"):
+    for whole in doc_text.split("\n"):
+        # an embedded tweet: only what it says (a headline, often) may be a heading, not who signed it
+        sig = TWEET_SIGNATURE.search(whole)
+        line = TRAILING_LINK.sub("", whole[:sig.start()]) if sig else whole
         words_ = [w for w in line.split() if any(c.isalpha() for c in w)]
         end = line.rstrip()[-1:]
         cited = CITATION_LINE.match(line)
@@ -796,7 +805,7 @@ def _heading_lines(doc_text: str) -> list[tuple[int, int]]:
             caps = sum(1 for w in words_ if w[:1].isupper()) / len(words_)
             if (caps >= 0.6 and end != ".") or (end == "." and _step_heading(words_, line)):
                 ranges.append((pos, pos + len(line)))
-        pos += len(line) + 1
+        pos += len(whole) + 1
     return ranges
 
 

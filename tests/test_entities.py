@@ -428,6 +428,12 @@ def test_a_short_organisation_name_joins_its_own_texts_organisation(extractor):
     # a name the model misses after a title is a person all the same
     ("The Dallas Police Department fired Officer Amber Guyger on Monday, two weeks after she was charged.",
      {"Amber Guyger"}, {"Officer Amber Guyger"}),
+    # an embedded tweet's signer is a name though the line looks like a heading; its link is no name,
+    # and a headline it quotes stays a heading
+    ("This report should be made public immediately.\nhttps://t.co/Q2JCExqYaA — Cory Booker (@CoryBooker) March 22, "
+     "2019\nThe American people deserve to know.", {"Cory Booker"}, {"https://t.co/Q2JCExqYaA"}),
+    ("Brexit news.\nGroups Promoting Anti-Brexit ‘People’s March’ Funded by the EU https://t.co/KPIGSejVs6 — Breitbart "
+     "London (@BreitbartLondon) October 21, 2018\nThe march went ahead.", set(), {"Groups Promoting Anti-Brexit"}),
     # a dateline's town in capitals is a place the model does not tag
     ("Cardinal Müller: Blessing couples would be an atrocity\nBRATISLAVA, Slovakia, February 13, 2018 (LifeSiteNews) – "
      "Former Vatican doctrine chief Cardinal Gerhard Ludwig Müller has decried the Church's adaptation.", {"Bratislava"}, set()),
