@@ -24,8 +24,8 @@ from typing import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.gazetteer import data_rows
-from newsgraph.extract.mentions import (JOINT_NOUNS, LISTED_PLACE_NOUNS, PAIR_JOINERS, PLACE_DEMONYM, RIVAL_NOUNS,
-                                        inserted_home, place_list_start)
+from newsgraph.extract.mentions import (JOINT_NOUNS, PAIR_JOINERS, PLACE_DEMONYM, RIVAL_NOUNS, inserted_home,
+                                        place_list_start)
 from newsgraph.extract.normalize import CLOSING_QUOTES, OPENING_QUOTES, POSSESSIVES
 from newsgraph.extract.read import typographic_quotes
 from newsgraph.records import SYMMETRIC_RELATIONS, EntityMention, Evidence, RawRelation
@@ -864,14 +864,19 @@ def _listed_places(view: SentenceView) -> list[Candidate]:
     in the place or state that qualifies the plural noun."""
     out = []
     for tok in view.sent:
-        colon = place_list_start(tok) if tok.lower_ in LISTED_PLACE_NOUNS else None
+        colon = place_list_start(tok)
         if colon is None:
             continue
         owners = _typed(view, [i for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
                                for i in view.ents(c)], ("Place", "State"))
-        towns = [i for i, m, sp in view.mentions if sp.start > colon and m.type == "Place"]
-        out += [Candidate(t, o, "LOCATED_IN", tok, "list:following-places", 0.8) for t in towns for o in owners if t != o]
+        out += [Candidate(t, o, "LOCATED_IN", tok, "list:following-places", 0.8)
+                for t in _places_after(view, colon) for o in owners if t != o]
     return out
+
+
+def _places_after(view: SentenceView, colon: int) -> list[int]:
+    """The places a list after token ``colon`` names."""
+    return [i for i, m, sp in view.mentions if sp.start > colon and m.type == "Place"]
 
 
 def _typed(view: SentenceView, idxs: Iterable[int], types) -> list[int]:
@@ -941,7 +946,7 @@ def _including_in(view: SentenceView, pobj: Token, prep: str) -> list[int]:
     a general place (which the parser hangs elsewhere) are where the act happens."""
     colon = place_list_start(pobj)
     if colon is not None:  # "arrests in the following Texas cities and towns: Austin (45), Waco (5)"
-        return [i for i, m, sp in view.mentions if sp.start > colon and m.type == "Place"]
+        return _places_after(view, colon)
     k = pobj.right_edge.i + 1
     doc = pobj.doc
     if k + 2 >= view.sent.end or doc[k].text != "," or doc[k + 1].lower_ != "including" \
