@@ -1089,12 +1089,12 @@ def dateline_towns(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMen
     matches only the names it holds)."""
     taken = {t.i for _m, span in found for t in span}
     for k in range(len(texts)):
-        if k in taken or not texts[k].isalpha() or not texts[k].isupper() or not _opens_line(doc, k):
+        if k in taken or not texts[k].isalpha() or not texts[k].isupper():
             continue
         j = k
         while j < len(texts) and j - k < 3 and texts[j].isalpha() and texts[j].isupper() and j not in taken:
             j += 1
-        if j < len(texts) and texts[j] == "," and " ".join(name_words(doc[k:j].text)) in known_cities():
+        if opens_dateline(doc[k:j]) and " ".join(name_words(doc[k:j].text)) in known_cities():
             s, e = char_span(doc, k, j)
             name = " ".join(w.capitalize() for w in texts[k:j])
             found.append((EntityMention(Mention(doc_id, s, e, text[s:e]), name, "Place", None, "dateline"), doc[k:j]))

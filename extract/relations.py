@@ -83,10 +83,6 @@ HOLDER_NOUNS = frozenset(
     "commander fighter militant operative airstrikes strikes raids shelling bombardment police "
     "officers deputies marshals troopers".split())
 LIGHT_VERBS = frozenset(("make", "stage", "mount"))
-HANDOVER_NOUNS = frozenset(("transfer", "supply", "delivery", "shipment"))
-# what may be handed over without any support ("the delivery of a report", "the transfer of power")
-NO_SUPPORT_THINGS = frozenset("report letter message document file record data information power authority "
-                              "custody ownership control request summons subpoena".split())
 PARTITIVES = frozenset("most much part parts half staff board boards ranks swathes swaths swath portions portion "
                        "rest majority chunk chunks areas large".split())
 ALLY_ROLES = frozenset("ally allies partner partners".split())
@@ -129,9 +125,9 @@ COPULAS = frozenset("be remain stay become fall come".split())
 TITLE_COPULAS = frozenset("be become remain".split())  # verbs that give their subject a title
 # relations whose verb may take the deed for the doer ("condemned Trump's decision")
 OWNED_ACT_TYPES = frozenset({"ACCUSES", "SUPPORTS"})
-# verbs whose subject undergoes their noun object ("received support from", "faces threats from")
 # what a speaker gives an outlet ("said in a statement to Fox News"): the outlet reports on the speaker
 GIVEN_NOUNS = frozenset({"statement", "comment"})
+# verbs whose subject undergoes their noun object ("received support from", "faces threats from")
 RECIPIENT_VERBS = frozenset("receive get face suffer endure offset counter fear deter confront".split())
 
 
@@ -259,6 +255,8 @@ class Lexicon:
     hearsay_nouns: frozenset[str] = frozenset()
     hostile_acts: frozenset[str] = frozenset()
     member_nouns: frozenset[str] = frozenset()
+    handover_nouns: frozenset[str] = frozenset()
+    no_support_things: frozenset[str] = frozenset()
     mention_links: list[dict] = field(default_factory=list)
     acts_in: list[dict] = field(default_factory=list)  # an actor doing anything in a place
     verb_forms: list["VerbForm"] = field(default_factory=list)
@@ -299,7 +297,8 @@ MODALITY_FIELDS = {"hedge": "hedges", "negation": "negations", "speech": "speech
                    "charge_verb": "charge_verbs", "damning_act": "damning_acts", "harm_noun": "harm_nouns",
                    "supply_noun": "supply_nouns", "permit_verb": "permit_verbs", "platform": "platforms",
                    "hearsay_noun": "hearsay_nouns", "hostile_act": "hostile_acts",
-                   "member_noun": "member_nouns",
+                   "member_noun": "member_nouns", "handover_noun": "handover_nouns",
+                   "no_support_thing": "no_support_things",
                    "intention_adjective": "intention_adjectives"}
 
 
@@ -1819,8 +1818,8 @@ class RelationExtractor:
 
     def _noun_plain(self, view: SentenceView, noun: Token, trig: Trigger) -> list[Candidate]:
         written = False
-        if trig.type == "SUPPORTS" and trig.lemma in HANDOVER_NOUNS and any(
-                p.lemma_.lower() in NO_SUPPORT_THINGS for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+        if trig.type == "SUPPORTS" and trig.lemma in self.lex.handover_nouns and any(
+                p.lemma_.lower() in self.lex.no_support_things for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                 for p in c.children if p.dep_ == "pobj"):
             return []  # "the delivery of a report from Mueller to Barr", "the transfer of power": no support
         if trig.type == "REPORTS_ON":
