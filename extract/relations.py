@@ -2164,9 +2164,12 @@ class RelationExtractor:
             reporters.append(outlet[0])
             out.append(Candidate(author[0], outlet[0], "PART_OF", by, "cite:writer-of-outlet", 0.75))
         # the headline's subject is the first actor it names ("Virginia man Mohamad Jamal Khweis
-        # sentenced to 20 years for joining ISIS" is about Khweis, not ISIS)
+        # sentenced to 20 years for joining ISIS" is about Khweis, not ISIS), past a party that
+        # only qualifies it ("Dem Candidate Ilhan Omar Defending Tweet")
+        named = {t for _idx, _m, sp in view.mentions if sp.end <= by.i for t in range(sp.start, sp.end)}
         subject = next((idx for idx, m, sp in sorted(view.mentions, key=lambda x: x[2].start)
-                        if sp.end <= by.i and m.type in NON_PLACE), None)
+                        if sp.end <= by.i and m.type in NON_PLACE
+                        and not (m.type == "Group" and _modifies(sp, named))), None)
         if subject is not None:
             out.extend(Candidate(r, subject, "REPORTS_ON", by, "cite:headline", 0.7) for r in reporters)
         return out

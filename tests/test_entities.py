@@ -556,3 +556,46 @@ def test_georgia_is_the_us_state_unless_the_sentence_speaks_of_the_caucasus(extr
                                 "Stacey Abrams ran for governor of Georgia.").mentions
     assert [(m.type, m.key) for m in ms if m.name == "Georgia"] == [
         ("State", "republic-of-georgia"), ("Place", "georgia-us-state")]
+
+
+def test_congo_alone_and_the_who_are_the_drc_and_the_world_health_organization(extractor):
+    # news of Ebola says "Congo" and "the WHO" for both (the Republic of the Congo keeps its full names)
+    got = typed(extractor, "The WHO said the Ebola outbreak in Congo had reached Mbandaka. "
+                           "The Republic of the Congo closed its border.")
+    keys = {t: k for t, _ty, k in got}
+    assert keys["WHO"] == "world-health-organization"
+    assert keys["Congo"] == "democratic-republic-of-the-congo"
+    assert keys["Republic of the Congo"] == "republic-of-the-congo"
+
+
+def test_a_polls_run_of_names_splits_at_each_given_name(extractor):
+    got = typed(extractor, "Who should replace Nikki Haley as our ambassador to the U.N.?\n"
+                           "* John Bolton Richard Grenell Dina Powell Heather Nauert Ivanka Trump\nEmail *")
+    assert [t for t, ty, _k in got if ty == "Person"] == [
+        "Nikki Haley", "John Bolton", "Richard Grenell", "Dina Powell", "Heather Nauert", "Ivanka Trump"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Dems want open borders.", "Dems"),
+    ("Aiken was a Dem fundraiser.", "Dem"),
+    ("Theresa May's Tory government fell.", "Tory"),
+    ("Labour members voted against the deal.", "Labour"),
+    ("Democratic chairs of six House committees wrote to Barr.", "Democratic"),
+])
+def test_a_partys_short_names_and_adjectives_before_its_people_name_it(extractor, text, name):
+    assert [(t, ty) for t, ty, _k in typed(extractor, text) if t == name] == [(name, "Group")], text
+
+
+@pytest.mark.parametrize("text, name, typ", [
+    ("Article posted with permission from Constitution.com", "Constitution.com", "MediaOutlet"),
+    ("Completing this poll grants you access to Truth Uncensored updates free of charge.", "Truth Uncensored", "MediaOutlet"),
+    ("Lawmakers on Capitol Hill attacked the plan.", "Capitol Hill", "Place"),
+])
+def test_boilerplate_outlets_and_capitol_hill_are_known(extractor, text, name, typ):
+    assert (name, typ) in [(t, ty) for t, ty, _k in typed(extractor, text)]
+
+
+@pytest.mark.parametrize("text", ["Brexit will hurt the economy, Theresa May said.",
+                                  "Satan is behind it.", "The Uranium deal was bad.", "Ebola spread fast."])
+def test_events_things_and_beings_the_model_calls_names_are_not_entities(extractor, text):
+    assert [t for t, _ty, _k in typed(extractor, text) if t in ("Brexit", "Satan", "Uranium", "Ebola")] == []
