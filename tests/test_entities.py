@@ -595,7 +595,20 @@ def test_boilerplate_outlets_and_capitol_hill_are_known(extractor, text, name, t
     assert (name, typ) in [(t, ty) for t, ty, _k in typed(extractor, text)]
 
 
-@pytest.mark.parametrize("text", ["Brexit will hurt the economy, Theresa May said.",
-                                  "Satan is behind it.", "The Uranium deal was bad.", "Ebola spread fast."])
+@pytest.mark.parametrize("text", ["Brexit will hurt the economy, Theresa May said.", "Satan is behind it.",
+                                  "The Uranium deal was bad.", "Ebola spread fast.", "Armageddon is near.",
+                                  "The AG said nothing."])
 def test_events_things_and_beings_the_model_calls_names_are_not_entities(extractor, text):
-    assert [t for t, _ty, _k in typed(extractor, text) if t in ("Brexit", "Satan", "Uranium", "Ebola")] == []
+    assert [t for t, _ty, _k in typed(extractor, text)
+            if t in ("Brexit", "Satan", "Uranium", "Ebola", "Armageddon", "AG")] == []
+
+
+def test_an_attorney_generals_abbreviated_title_is_no_part_of_the_name(extractor):
+    got = typed(extractor, "AG Sessions recused himself, and A.G. Barr will testify.")
+    assert [(t, ty) for t, ty, _k in got] == [("Sessions", "Person"), ("Barr", "Person")]
+
+
+def test_the_special_counsels_full_style_is_his_name(extractor):
+    got = typed(extractor, "Robert S. Mueller III released his report; Bob Mueller kept silent. Roseanne Barr laughed.")
+    assert [(t, k) for t, _ty, k in got] == [("Robert S. Mueller III", "robert-mueller"),
+                                             ("Bob Mueller", "robert-mueller"), ("Roseanne Barr", None)]
