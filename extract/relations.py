@@ -82,6 +82,10 @@ HOLDER_NOUNS = frozenset(
     "team prosecutors investigators "
     "commander fighter militant operative airstrikes strikes raids shelling bombardment police "
     "officers deputies marshals troopers".split())
+# holders who speak or act for the body after "at", "for", "with" or "from" too ("officials at the
+# State Department told Reuters", "a spokesman for Hamas said"); "fighters from Syria" are not Syria's
+BODY_HOLDERS = frozenset("official officials spokesman spokeswoman spokesperson member members officers agents "
+                         "investigators prosecutors".split())
 LIGHT_VERBS = frozenset(("make", "stage", "mount"))
 PARTITIVES = frozenset("most much part parts half staff board boards ranks swathes swaths swath portions portion "
                        "rest majority chunk chunks areas large".split())
@@ -408,7 +412,8 @@ class SentenceView:
                         tok.lower_ in BODY_NOUNS and self.mentions_by_idx[self.mention_of(c)].type == "Person")):
                     # (an apposition brings its conjuncts: "members Turkey and Greece")
                     found.extend(self.ents(c, depth + 1) if c.dep_ == "appos" else [self.mention_of(c)])
-                elif (tok.lower_ in HOLDER_NOUNS or tok.lower_ in PARTITIVES) and c.dep_ == "prep" and c.lower_ == "of":
+                elif c.dep_ == "prep" and ((tok.lower_ in HOLDER_NOUNS or tok.lower_ in PARTITIVES) and c.lower_ == "of"
+                                           or holder and tok.lower_ in BODY_HOLDERS and c.lower_ in ("at", "for", "with", "from")):
                     # "HTS controls most of Idlib": a part of a place or a group stands for it
                     for p in c.children:
                         if p.dep_ == "pobj":

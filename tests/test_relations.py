@@ -460,6 +460,9 @@ def test_more_general_constructions_do_not_overreach(extractor, text, absent):
      "CBS News, October 27, 2017:", ("Justin Carissimo", "REPORTS_ON", "Mohamad Jamal Khweis")),
     ("“Iran Admits To Facilitating 9/11 Terror Attacks,” by Adam Kredo, Washington Free Beacon, June 8, 2018:",
      ("Adam Kredo", "PART_OF", "washington-free-beacon")),
+    # an official at a body, a spokesman for it, speaks for it
+    ("Officials at the State Department told Reuters that the talks failed.", ("reuters", "REPORTS_ON", "state-department")),
+    ("A spokesman for Hamas told Al Jazeera that the talks failed.", ("al-jazeera", "REPORTS_ON", "hamas")),
     # a party that only qualifies the headline's subject is not its subject
     ("“Dem candidate Ilhan Omar under fire for her tweet,” by Frank Camp, Daily Wire, October 28, 2018:",
      ("Frank Camp", "REPORTS_ON", "Ilhan Omar")),
