@@ -493,6 +493,14 @@ def join_split_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def _asks(tok: Token) -> bool:
+    """Does the sentence of ``tok`` end with a question mark?"""
+    last = tok.sent[-1]
+    while last.is_space and last.i > tok.i:
+        last = tok.doc[last.i - 1]
+    return last.text == "?"
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading determiners/punctuation and trailing possessives/punctuation from a token span
     (and what the model runs into a name: "posted to Twitter Saturday", "the president's Sunday
@@ -501,7 +509,9 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
                            # "Mrs May", "Ms Fransen": a British honorific has no full stop; "Hopefully Mexico";
                            # "Neither Patel nor AAA could be reached": a sentence's first word runs into a name
                            or end - start > 1 and (doc[start].lower_ in HONORIFICS or doc[start].lower_ in LEADING_CONJUNCTIONS
-                                                   or doc[start].pos_ == "ADV" and doc[start].lower_.endswith("ly"))):
+                                                   or doc[start].pos_ == "ADV" and doc[start].lower_.endswith("ly")
+                                                   # "Will Brett Kavanaugh be confirmed?": a question's modal
+                                                   or doc[start].tag_ == "MD" and _asks(doc[start]))):
         start += 1
     while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].lower_ in WEEKDAYS and end - 1 > start):

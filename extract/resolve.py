@@ -176,6 +176,10 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
             if len(hits) == 1:
                 join(ck, hits[0], "surname of a person named in")
                 named_people.add(hits[0])
+            elif len(hits) > 1:
+                # "Bill Clinton ... Hillary Clinton ... Clinton said": each bare surname is the namesake
+                # named last before it (one that comes first stays unread; none sets a corpus reading)
+                _nearest_namesake(ext, di, ck, hits, cluster_of, final, log)
         _short_bodies(ext, di, cluster_of, alias_of, final, gazetteer, log)
 
     # "Bob Mueller" is "Robert Mueller": a familiar first name joins the formal one the corpus knows
@@ -303,6 +307,19 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
         resolution_log=log,
         skipped=list(skipped),
     )
+
+
+def _nearest_namesake(ext: DocExtraction, di: int, ck: str, hits: list[str], cluster_of, final, log: list[dict]) -> None:
+    """Mentions of the bare surname ``ck`` in document ``di`` join the namesake of ``hits`` whose full
+    name was mentioned last before each of them."""
+    last: str | None = None
+    for mi, _m in enumerate(ext.mentions):  # (in text order)
+        own = cluster_of[(di, mi)]
+        if final(own) in hits and own != ck:
+            last = final(own)
+        elif own == ck and last is not None:
+            cluster_of[(di, mi)] = last
+            log.append({"surface": ck[5:], "entity_key": last, "reason": f"surname after its full name in {ext.document.id}"})
 
 
 def _join_in_text(di: int, mis: list[int], ck: str, target: str, cluster_of, alias_of: dict[str, str]) -> None:

@@ -612,3 +612,20 @@ def test_the_special_counsels_full_style_is_his_name(extractor):
     got = typed(extractor, "Robert S. Mueller III released his report; Bob Mueller kept silent. Roseanne Barr laughed.")
     assert [(t, k) for t, _ty, k in got] == [("Robert S. Mueller III", "robert-mueller"),
                                              ("Bob Mueller", "robert-mueller"), ("Roseanne Barr", None)]
+
+
+def test_a_bare_surname_shared_by_two_people_is_the_one_named_last_before_it(extractor):
+    text = ("Bill Clinton met Hillary Clinton in Washington. Later Bill Clinton spoke to the press. "
+            "Clinton said he was sorry about it. Hillary Clinton left the room. Clinton smiled at the reporters.")
+    corpus = resolve([extractor.extract_text(text, "a")], extractor.gazetteer)
+    starts = {e.name: [m.start for m in e.mentions] for e in corpus.entities if e.type == "Person"}
+    assert starts == {"Bill Clinton": [0, 54, 87], "Hillary Clinton": [17, 123, 154]}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("take our poll - story continues below Will Brett Kavanaugh be confirmed to the Supreme Court?", "Brett Kavanaugh"),
+    ("Will Robert Mueller testify?", "Robert Mueller"),
+    ("Will Smith starred in the film.", "Will Smith"),  # a statement: Will is his name
+])
+def test_a_questions_modal_is_no_part_of_the_name_after_it(extractor, text, name):
+    assert [t for t, ty, _k in typed(extractor, text) if ty == "Person"] == [name]
