@@ -35,6 +35,7 @@ FUZZY_MIN_LENGTH = 8
 # the legal form at the end of a company's name (in name_key form: lower case, no dots)
 CORPORATE_FORM = re.compile(r"(?:\s+(?:group|holdings))?\s+(?:inc|incorporated|ltd|llc|plc|corp|corporation|co|ag|sa|gmbh)$")
 SURNAME_DOMINANCE = 3  # a bare surname joins the one of several namesakes named this many times more
+NAMESAKE_REACH = 200  # characters after a namesake's full name within which a shared surname is that namesake
 
 
 def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
@@ -178,7 +179,8 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
                 named_people.add(hits[0])
             elif len(hits) > 1:
                 # "Bill Clinton ... Hillary Clinton ... Clinton said": each bare surname is the namesake
-                # named last before it (one that comes first stays unread; none sets a corpus reading)
+                # named just before it, or the text's first (one before both stays unread; none sets
+                # a corpus reading)
                 _nearest_namesake(ext, di, ck, hits, cluster_of, final, log)
         _short_bodies(ext, di, cluster_of, alias_of, final, gazetteer, log)
 
@@ -310,16 +312,20 @@ def resolve(extractions: Iterable[DocExtraction], gazetteer: Gazetteer,
 
 
 def _nearest_namesake(ext: DocExtraction, di: int, ck: str, hits: list[str], cluster_of, final, log: list[dict]) -> None:
-    """Mentions of the bare surname ``ck`` in document ``di`` join the namesake of ``hits`` whose full
-    name was mentioned last before each of them."""
-    last: str | None = None
-    for mi, _m in enumerate(ext.mentions):  # (in text order)
+    """Mentions of the bare surname ``ck`` in document ``di``, shared by the people ``hits``: each is
+    the one named in full just before it (within ``NAMESAKE_REACH`` characters), else the one the
+    text named in full first, its subject ("Bill Clinton ... Hillary Clinton's book ... Clinton said")."""
+    first: str | None = None
+    last: tuple[str, int] | None = None
+    for mi, m in enumerate(ext.mentions):  # (in text order)
         own = cluster_of[(di, mi)]
         if final(own) in hits and own != ck:
-            last = final(own)
+            first = first or final(own)
+            last = (final(own), m.mention.end)
         elif own == ck and last is not None:
-            cluster_of[(di, mi)] = last
-            log.append({"surface": ck[5:], "entity_key": last, "reason": f"surname after its full name in {ext.document.id}"})
+            near = last[0] if m.mention.start - last[1] <= NAMESAKE_REACH else first
+            cluster_of[(di, mi)] = near
+            log.append({"surface": ck[5:], "entity_key": near, "reason": f"surname after its full name in {ext.document.id}"})
 
 
 def _join_in_text(di: int, mis: list[int], ck: str, target: str, cluster_of, alias_of: dict[str, str]) -> None:
