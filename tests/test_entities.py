@@ -609,9 +609,9 @@ def test_an_attorney_generals_abbreviated_title_is_no_part_of_the_name(extractor
 
 
 def test_the_special_counsels_full_style_is_his_name(extractor):
-    got = typed(extractor, "Robert S. Mueller III released his report; Bob Mueller kept silent. Roseanne Barr laughed.")
+    got = typed(extractor, "Robert S. Mueller III released his report; William P. Barr read it. Roseanne Barr laughed.")
     assert [(t, k) for t, _ty, k in got] == [("Robert S. Mueller III", "robert-mueller"),
-                                             ("Bob Mueller", "robert-mueller"), ("Roseanne Barr", None)]
+                                             ("William P. Barr", "william-barr"), ("Roseanne Barr", None)]
 
 
 def test_a_bare_surname_shared_by_two_people_is_the_one_named_last_before_it(extractor):
