@@ -68,25 +68,6 @@ def types_allowed(typ: str, source_type: str, target_type: str, rule: str) -> bo
     return (source_type, target_type) not in EXCLUDED_TYPE_PAIRS.get(typ, ())
 
 
-# Nouns that stand for the entity they are attached to ("the militants of HTS", "the front Nour al-Din").
-HOLDER_NOUNS = frozenset(
-    "militants fighters forces troops members units group groups front organization organisation "
-    "government regime army militia militias rebels jihadists terrorists extremists coalition alliance "
-    "faction factions movement network administration officials leadership authorities city town "
-    "military rulers governments regimes missiles rockets artillery warships "
-    "province region governorate area village district country nation state countries nations states "
-    "donors donor sponsors organizations organisations institutions outlets media broadcaster newspaper "
-    "agency agencies channel jets warplanes aircraft planes drones soldiers positions targets "
-    "bases convoys commanders leaders battalions brigades navy operatives agents "
-    "cadres recruits allies proxies militiamen personnel official spokesman spokeswoman spokesperson "
-    "team prosecutors investigators "
-    "commander fighter militant operative airstrikes strikes raids shelling bombardment police "
-    "officers deputies marshals troopers".split())
-# holders who speak or act for the body after "at", "for", "with" or "from" too ("officials at the
-# State Department told Reuters", "a spokesman for Hamas said"); "fighters from Syria" are not Syria's
-BODY_HOLDERS = frozenset("official officials spokesman spokeswoman spokesperson member members officers agents "
-                         "investigators prosecutors".split())
-LIGHT_VERBS = frozenset(("make", "stage", "mount"))
 PARTITIVES = frozenset("most much part parts half staff board boards ranks swathes swaths swath portions portion "
                        "rest majority chunk chunks areas large".split())
 ALLY_ROLES = frozenset("ally allies partner partners".split())
@@ -261,6 +242,9 @@ class Lexicon:
     member_nouns: frozenset[str] = frozenset()
     handover_nouns: frozenset[str] = frozenset()
     no_support_things: frozenset[str] = frozenset()
+    holder_nouns: frozenset[str] = frozenset()
+    body_holders: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
     mention_links: list[dict] = field(default_factory=list)
     acts_in: list[dict] = field(default_factory=list)  # an actor doing anything in a place
     verb_forms: list["VerbForm"] = field(default_factory=list)
@@ -302,7 +286,8 @@ MODALITY_FIELDS = {"hedge": "hedges", "negation": "negations", "speech": "speech
                    "supply_noun": "supply_nouns", "permit_verb": "permit_verbs", "platform": "platforms",
                    "hearsay_noun": "hearsay_nouns", "hostile_act": "hostile_acts",
                    "member_noun": "member_nouns", "handover_noun": "handover_nouns",
-                   "no_support_thing": "no_support_things",
+                   "no_support_thing": "no_support_things", "holder_noun": "holder_nouns",
+                   "body_holder": "body_holders", "light_verb": "light_verbs",
                    "intention_adjective": "intention_adjectives"}
 
 
@@ -371,8 +356,11 @@ def patterns_fingerprint() -> str:
 class SentenceView:
     """Mentions of one sentence indexed by token, and the ways to reach them from a token."""
 
-    def __init__(self, sent: Span, mentions: list[tuple[int, EntityMention, Span]]) -> None:
+    def __init__(self, sent: Span, mentions: list[tuple[int, EntityMention, Span]], lex: Lexicon | None = None) -> None:
         self.sent = sent
+        # nouns that stand for the entity attached to them ("the militants of HTS"), from modality.jsonl
+        lex = lex or load_lexicon()
+        self.holders, self.body_holders = lex.holder_nouns, lex.body_holders
         self.mentions = mentions
         self.by_token: dict[int, int] = {}
         for idx, _m, span in mentions:
@@ -400,9 +388,9 @@ class SentenceView:
                         found.extend(i for a in c.children if a.dep_ == "appos" and self.mention_of(a) is not None
                                      and self.mentions_by_idx[self.mention_of(a)].type == "Person"
                                      for i in self.ents(a, depth + 1))
-        elif tok.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X") or tok.lower_ in HOLDER_NOUNS:
+        elif tok.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X") or tok.lower_ in self.holders:
             # "former US officials" no longer act for the US
-            holder = tok.lower_ in HOLDER_NOUNS and not any(c.lower_ in ("former", "ex") for c in tok.children)
+            holder = tok.lower_ in self.holders and not any(c.lower_ in ("former", "ex") for c in tok.children)
             # "NATO members Turkey and Greece clashed": the names in apposition are who acts
             holder = holder and not any(c.dep_ == "appos" and self.mention_of(c) is not None for c in tok.children)
             for c in tok.children:
@@ -412,20 +400,20 @@ class SentenceView:
                         tok.lower_ in BODY_NOUNS and self.mentions_by_idx[self.mention_of(c)].type == "Person")):
                     # (an apposition brings its conjuncts: "members Turkey and Greece")
                     found.extend(self.ents(c, depth + 1) if c.dep_ == "appos" else [self.mention_of(c)])
-                elif c.dep_ == "prep" and ((tok.lower_ in HOLDER_NOUNS or tok.lower_ in PARTITIVES) and c.lower_ == "of"
-                                           or holder and tok.lower_ in BODY_HOLDERS and c.lower_ in ("at", "for", "with", "from")):
+                elif c.dep_ == "prep" and ((tok.lower_ in self.holders or tok.lower_ in PARTITIVES) and c.lower_ == "of"
+                                           or holder and tok.lower_ in self.body_holders and c.lower_ in ("at", "for", "with", "from")):
                     # "HTS controls most of Idlib": a part of a place or a group stands for it
                     for p in c.children:
                         if p.dep_ == "pobj":
                             found.extend(self.ents(p, depth + 1))
-                elif c.dep_ == "prep" and (tok.lower_ in HOLDER_NOUNS and c.lower_ in LIST_PREPS | {"such"} or (
+                elif c.dep_ == "prep" and (tok.lower_ in self.holders and c.lower_ in LIST_PREPS | {"such"} or (
                         tok.pos_ == "NOUN" and c.lower_ in ("including", "such"))):
                     # "Mueller charged 34 people, including Paul Manafort": an example list names them
                     found.extend(self.list_members(c, depth))
-                elif tok.lower_ in HOLDER_NOUNS and c.dep_ == "acl" and c.lemma_ == "lead" and c.tag_ == "VBN":
+                elif tok.lower_ in self.holders and c.dep_ == "acl" and c.lemma_ == "lead" and c.tag_ == "VBN":
                     # "the coalition, led by the United States, carried out strikes": its leader acts
                     found.extend(prep_objects(self, c, ("by",)))
-                elif tok.lower_ in HOLDER_NOUNS and c.dep_ == "amod" and c.lemma_ == "lead" and c.i >= 2 \
+                elif tok.lower_ in self.holders and c.dep_ == "amod" and c.lemma_ == "lead" and c.i >= 2 \
                         and c.doc[c.i - 1].text in ("-", "‐", "‑"):
                     # "the US-led coalition bombed ...": the leader acts through it
                     lead = self.mention_of(c.doc[c.i - 2])
@@ -447,11 +435,11 @@ class SentenceView:
                             if self.mentions_by_idx[m].type == "Person" and any(
                                     self.mention_of(a) not in (None, m) for a in p.children if a.dep_ == "compound"):
                                 found.append(m)
-            if not found and tok.dep_ == "appos" and tok.lower_ in HOLDER_NOUNS:
+            if not found and tok.dep_ == "appos" and tok.lower_ in self.holders:
                 h = self.mention_of(tok.head)
                 if h is not None:
                     found.append(h)
-            if not found and tok.lower_ in HOLDER_NOUNS | {"one"}:
+            if not found and tok.lower_ in self.holders | {"one"}:
                 found.extend(self._predicate_subject(tok, depth))
         # "The Army of Islam and Faylaq al-Rahman clashed": a conjunct may hang on a word inside the name
         heads = self.mentions_by_idx_span[m] if m is not None else [tok]
@@ -1005,7 +993,7 @@ class RelationExtractor:
             items = by_sent.get(sent.start)
             if not items or len(items) < 2 and not any(items):
                 continue
-            view = SentenceView(sent, items)
+            view = SentenceView(sent, items, self.lex)
             cands = _outlets_report_too(self._candidates(view))
             seen: dict[tuple[int, int, str], tuple[int, float]] = {}
             for c in cands:
@@ -1143,7 +1131,7 @@ class RelationExtractor:
                     actors = _typed(view, subjects_of(view, verb), rule["source_types"])
                     out.extend(Candidate(a, p, rule["type"], verb, f"verb-obj:{lemma}", rule["confidence"])
                                for a in actors for p in targets if a != p)
-                if lemma in LIGHT_VERBS and "include" in rule:
+                if lemma in self.lex.light_verbs and "include" in rule:
                     # "ICE officers made arrests in Chicago": a light verb does what its object names
                     lemma = next((c.lemma_.lower() for c in verb.children
                                   if c.dep_ == "dobj" and c.lemma_.lower() in rule["include"]), lemma)
@@ -2521,7 +2509,7 @@ def _outlets_report_too(cands: list[Candidate]) -> list[Candidate]:
 def _act_owners(view: SentenceView, noun: Token) -> list[int]:
     """Who a deed belongs to, when a verb's object is the deed rather than its doer: "condemned
     Trump's decision", "denounced the actions of Russia".  Only nouns that are no name themselves."""
-    if view.mention_of(noun) is not None or noun.pos_ != "NOUN" or noun.lower_ in HOLDER_NOUNS:
+    if view.mention_of(noun) is not None or noun.pos_ != "NOUN" or noun.lower_ in view.holders:
         return []
     out = [i for c in noun.children if c.dep_ == "poss" for i in view.ents(c)]
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
