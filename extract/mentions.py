@@ -369,6 +369,10 @@ def party_is_meant(tok: Token) -> bool:
         and tok.i == head.i + 3 and tok.doc[head.i + 1].text == "," and tok.doc[head.i + 2].lower_ == "a"
     if (tok.dep_ == "appos" or inserted_home(tok)) and person and tok.pos_ in ("PROPN", "NOUN"):
         return True  # "Rob Portman, the Ohio Republican"
+    if tok.pos_ in ("PROPN", "NOUN") and tok.dep_ in ("attr", "nsubj", "dobj", "pobj") \
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "every")
+                    or c.dep_ == "amod" and c.lower_ in ("only", "first", "last", "lone", "sole") for c in tok.children):
+        return True  # "the special counsel is a Republican", "the only Republican to": a member named by the party's noun
     return tok.dep_ in ("amod", "compound", "nmod") and head.i > tok.i and (
         head.lower_ in words("partisan_noun") or (head.pos_ == "PROPN" and head.ent_type_ == "PERSON"))
 

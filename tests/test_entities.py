@@ -581,6 +581,9 @@ def test_a_polls_run_of_names_splits_at_each_given_name(extractor):
     ("Theresa May's Tory government fell.", "Tory"),
     ("Labour members voted against the deal.", "Labour"),
     ("Democratic chairs of six House committees wrote to Barr.", "Democratic"),
+    ("The special counsel himself is a Republican.", "Republican"),
+    ("He became the only Republican to speak out.", "Republican"),
+    ("Anything a Republican president does is wrong.", "Republican"),
 ])
 def test_a_partys_short_names_and_adjectives_before_its_people_name_it(extractor, text, name):
     assert [(t, ty) for t, ty, _k in typed(extractor, text) if t == name] == [(name, "Group")], text
