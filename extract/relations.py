@@ -356,10 +356,9 @@ def patterns_fingerprint() -> str:
 class SentenceView:
     """Mentions of one sentence indexed by token, and the ways to reach them from a token."""
 
-    def __init__(self, sent: Span, mentions: list[tuple[int, EntityMention, Span]], lex: Lexicon | None = None) -> None:
+    def __init__(self, sent: Span, mentions: list[tuple[int, EntityMention, Span]], lex: Lexicon) -> None:
         self.sent = sent
         # nouns that stand for the entity attached to them ("the militants of HTS"), from modality.jsonl
-        lex = lex or load_lexicon()
         self.holders, self.body_holders = lex.holder_nouns, lex.body_holders
         self.mentions = mentions
         self.by_token: dict[int, int] = {}
