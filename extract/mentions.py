@@ -770,6 +770,7 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
     out = compass_regions(doc, doc_id, text, out, _heading_lines(doc_text))
     out = city_names(doc, doc_id, text, out, gaz)
     out = dateline_towns(doc, doc_id, text, out, words)
+    out = postal_states(doc, doc_id, text, out, words, gaz)
     out = listed_places(doc, out, words)
     out = possessed_people(doc, doc_id, text, out, words)
     out = credited_photographers(doc, doc_id, text, out, words)
@@ -1113,6 +1114,55 @@ def dateline_towns(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMen
             name = " ".join(w.capitalize() for w in texts[k:j])
             found.append((EntityMention(Mention(doc_id, s, e, text[s:e]), name, "Place", None, "dateline"), doc[k:j]))
     return found
+
+
+@lru_cache(maxsize=1)
+def postal_codes() -> dict[str, str]:
+    """US postal codes ("TX") -> the gazetteer ids of their states (``data/postal_codes.jsonl``)."""
+    return {row["code"]: row["entry"] for row in data_rows("postal_codes.jsonl")}
+
+
+def postal_states(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMention, Span]],
+                  texts: list[str], gaz: Gazetteer) -> list[tuple[EntityMention, Span]]:
+    """"Austin, TX", "WESTERVILLE, OH (WCMH/AP) —": a US postal code right after a town and a comma
+    names the town's state (alone, "OH", "IN" or "ME" name nothing), and a dateline's town in capitals
+    before it ("6:02 pm WESTERVILLE, OH") is a place, whatever the model took it for or if it found
+    nothing there."""
+    codes = postal_codes()
+    by_end = {span.end: n for n, (_m, span) in enumerate(found)}
+    kept, added = list(found), []
+    for k in range(1, len(texts)):
+        entry = codes.get(texts[k])
+        if entry is None or entry not in gaz or texts[k - 1] != "," or k + 1 < len(texts) and _shouted(texts[k + 1]):
+            continue  # (a run of capitals is a shouted headline, where "IN" and "OR" are words)
+        n = by_end.get(k - 1)
+        if n is None:
+            j = k - 1
+            while j > 0 and k - j <= 4 and _shouted(texts[j - 1]):
+                j -= 1
+            if j == k - 1 or j > 0 and _shouted(texts[j - 1]):
+                continue
+            s, e = char_span(doc, j, k - 1)
+            name = " ".join(w.capitalize() for w in texts[j:k - 1])
+            added.append((EntityMention(Mention(doc_id, s, e, text[s:e]), name, "Place", None, "dateline"), doc[j:k - 1]))
+        else:
+            m, span = kept[n]
+            if m.type != "Place":
+                if not span.text.replace(" ", "").isupper() or span.start > 0 and _shouted(texts[span.start - 1]):
+                    continue
+                name = " ".join(w.capitalize() for w in span.text.split())
+                kept[n] = (replace(m, name=name, type="Place", key=None, basis=f"dateline+{m.basis}"), span)
+        kept = [(m, span) for m, span in kept if not span.start <= k < span.end]
+        by_end = {span.end: n for n, (_m, span) in enumerate(kept)}
+        s, e = char_span(doc, k, k + 1)
+        added.append((EntityMention(Mention(doc_id, s, e, text[s:e]), gaz[entry].name, "Place", entry, "postal"),
+                      doc[k:k + 1]))
+    return kept + added
+
+
+def _shouted(word: str) -> bool:
+    """A word in capitals ("WESTERVILLE"), not an initial or a number."""
+    return len(word) > 1 and word.isalpha() and word.isupper()
 
 
 def _opens_line(doc: Doc, k: int) -> bool:

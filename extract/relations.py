@@ -530,6 +530,7 @@ def _unique_pairs(pairs):
 
 
 REPORT_DEPTH = 3  # what a report is about sits near its verb; deeper lies a run-on sentence's tail
+ACCORDING_DEPTH = 5  # "according to X" qualifies the whole sentence, so its actors may sit deeper
 
 
 def _depth_below(tok: Token, top: Token) -> int:
@@ -1391,7 +1392,7 @@ class RelationExtractor:
                             clause = clause.head  # "A was married and B was married, according to the Times": both
                         for j, mj, sp in view.mentions:
                             if j != idx and mj.type in link["target_types"] and sp.start not in phrase \
-                                    and _depth_below(sp.root, clause) <= REPORT_DEPTH \
+                                    and _depth_below(sp.root, clause) <= ACCORDING_DEPTH \
                                     and (mj.type != "State" or _acting_state(sp)):
                                 out.append(Candidate(idx, j, link["type"], according, f"link:{link['rule']}", link["confidence"]))
                 elif link["via"] == "modifier":

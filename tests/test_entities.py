@@ -635,3 +635,18 @@ def test_a_bare_surname_shared_by_two_people_is_the_one_named_last_before_it(ext
 ])
 def test_a_questions_modal_is_no_part_of_the_name_after_it(extractor, text, name):
     assert [t for t, ty, _k in typed(extractor, text) if ty == "Person"] == [name]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The firm, based in Austin, TX, was founded in 2013.", [("Austin", "Place"), ("TX", "Place", "texas")]),
+    # a dateline's town in capitals, wherever the line starts, and a town before a lower-case noun
+    ("Updated: 6:02 pm WESTERVILLE, OH (WCMH/AP) - The police said so.",
+     [("WESTERVILLE", "Place", None), ("OH", "Place", "ohio")]),
+    ("Two Westerville, OH cops were shot.", [("Westerville", "Place", None), ("OH", "Place", "ohio")]),
+    # alone, or in a shouted headline, a code is a word
+    ("OH, and IN the end we won.", []),
+    ("TRUMP GOES TO DALLAS, TX TODAY", []),
+])
+def test_a_us_postal_code_after_a_town_names_its_state(extractor, text, expected):
+    got = [(t, ty, k) for t, ty, k in typed(extractor, text) if t in ("Austin", "TX", "OH", "IN") or t.startswith("W")]
+    assert [g[:len(e)] for g, e in zip(got, expected)] == expected and len(got) == len(expected), got

@@ -1295,6 +1295,12 @@ def test_titles_and_work_do_not_overreach(extractor, text, absent):
      ("Mark Warner", "PART_OF", "senate-intelligence-committee")),
     ("Derek Gatherer, from Lancaster University's biomedical department, told MailOnline the country would struggle.",
      ("Derek Gatherer", "PART_OF", "Lancaster University")),
+    # an outlet that adds, explains or observes something reports on it as one that says it does
+    ("The BBC adds that the WHO said it was not recommending any trade or travel restrictions.",
+     ("bbc", "REPORTS_ON", "world-health-organization")),
+    # "according to" qualifies the whole sentence: its actors may sit deep in a relative clause
+    ("According to Breitbart, on Friday, 65 women from both parties who have known Brett Kavanaugh since high "
+     "school defended his character.", ("breitbart-news", "REPORTS_ON", "brett-kavanaugh")),
 ])
 def test_according_datelines_officers_and_labels(extractor, text, triple):
     got = rels(extractor, text)
