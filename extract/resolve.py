@@ -339,7 +339,9 @@ def _join_in_text(di: int, mis: list[int], ck: str, target: str, cluster_of, ali
 def _short_bodies(ext: DocExtraction, di: int, cluster_of, alias_of: dict[str, str], final, gazetteer: Gazetteer,
                   log: list[dict]) -> None:
     """"the Army" after "the U.S. Army", "the Foundation" after "the Clinton Foundation": a one-word
-    organisation name joins the only organisation of the same document whose name ends with it."""
+    organisation name joins the only organisation of the same document whose name ends with it; and
+    "Westerville police" the only police body of the document named after the town ("the Westerville
+    Division of Police")."""
     orgs: dict[str, str] = {}
     for mi, m in enumerate(ext.mentions):
         # (a one-word name another text joined to its organisation names none here)
@@ -349,9 +351,15 @@ def _short_bodies(ext: DocExtraction, di: int, cluster_of, alias_of: dict[str, s
     joined: set[str] = set()
     for mi, m in enumerate(ext.mentions):
         ck = cluster_of[(di, mi)]
-        if m.type != "Organization" or not ck.startswith("name:") or len(ck[5:].split()) != 1:
+        if m.type == "Organization" and m.basis.startswith("police+") and ck.startswith("name:"):
+            # "Westerville police" in a text naming the "Westerville Division of Police": that body
+            town = ck[5:].split()[:-2]  # (the mention's name is "<town> Police Department")
+            hits = sorted(o for o in orgs if o != ck and "police" in _words_of(o, gazetteer)
+                          and _words_of(o, gazetteer)[:len(town)] == town)
+        elif m.type != "Organization" or not ck.startswith("name:") or len(ck[5:].split()) != 1:
             continue
-        hits = sorted(o for o, last in orgs.items() if last == ck[5:])
+        else:
+            hits = sorted(o for o, last in orgs.items() if last == ck[5:])
         if len(hits) == 1:
             # this text's "Army" is its own army (its organisation mentions only)
             _join_in_text(di, [mi], ck, hits[0], cluster_of, alias_of)

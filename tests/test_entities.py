@@ -650,3 +650,11 @@ def test_a_questions_modal_is_no_part_of_the_name_after_it(extractor, text, name
 def test_a_us_postal_code_after_a_town_names_its_state(extractor, text, expected):
     got = [(t, ty, k) for t, ty, k in typed(extractor, text) if t in ("Austin", "TX", "OH", "IN") or t.startswith("W")]
     assert [g[:len(e)] for g, e in zip(got, expected)] == expected and len(got) == len(expected), got
+
+
+def test_a_towns_police_is_the_police_body_the_text_names_for_it(extractor):
+    text = ("The Westerville Division of Police identified the suspect. Two Westerville police officers were "
+            "shot, and Dallas police were alerted.")
+    corpus = resolve([extractor.extract_text(text, "a")], extractor.gazetteer)
+    orgs = sorted((e.name, len(e.mentions)) for e in corpus.entities if e.type == "Organization")
+    assert orgs == [("Dallas Police Department", 1), ("Westerville Division of Police", 2)]
