@@ -774,6 +774,7 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
     out = listed_places(doc, out, words)
     out = possessed_people(doc, doc_id, text, out, words)
     out = credited_photographers(doc, doc_id, text, out, words)
+    out = outlet_programmes(doc, doc_id, text, out, words)
     # names the model missed in one place and found in another: found again
     out = known_heads(doc, doc_id, text, out)
     out = repeated_surnames(doc, doc_id, text, repeated_names(doc, doc_id, text, out, words), words, gaz)
@@ -1255,6 +1256,64 @@ def credited_photographers(doc: Doc, doc_id: str, text: str, found: list[tuple[E
                                         "before-credit"), doc[i:last + 1]))
             taken.update(range(i, last + 1))
     return found
+
+
+# "the BBC's Sky at Night show", "BBC Radio 4's Today programme": the noun after a programme's title
+PROGRAMME_NOUNS = frozenset("show programme program".split())
+TITLE_SMALL_WORDS = frozenset("a an and at for in of on the to with".split())
+
+
+def _programme_title(texts: list[str], i: int) -> tuple[int, int] | None:
+    """The tokens of a programme's title from token ``i`` (after an outlet's possessive): a quoted
+    title ("“State of the Union”") or capitalised words before "show" or "programme", after at most a
+    few lower-case words ("long-running")."""
+    if texts[i] in OPENING_QUOTES:
+        j = i + 1
+        while j < len(texts) and j - i <= 8 and texts[j] not in CLOSING_QUOTES and texts[j] != "," \
+                and (texts[j][:1].isupper() or texts[j][:1].isdigit() or texts[j] in TITLE_SMALL_WORDS):
+            j += 1
+        closed = j < len(texts) and (texts[j] in CLOSING_QUOTES or texts[j] == "," and j + 1 < len(texts)
+                                     and texts[j + 1] in CLOSING_QUOTES)
+        return (i + 1, j) if closed and j > i + 1 and texts[i + 1][:1].isupper() else None
+    while i < len(texts) and (texts[i].islower() and texts[i] not in PROGRAMME_NOUNS or texts[i] == "-"):
+        i += 1  # "the BBC's long-running Sky at Night show"
+    j = i
+    while j < len(texts) and j - i < 6 and (texts[j][:1].isupper() or texts[j][:1].isdigit()
+                                             or j > i and texts[j] in TITLE_SMALL_WORDS):
+        j += 1
+    return (i, j) if j > i and j < len(texts) and texts[j] in PROGRAMME_NOUNS and texts[j - 1][:1].isupper() else None
+
+
+def outlet_programmes(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMention, Span]],
+                      texts: list[str]) -> list[tuple[EntityMention, Span]]:
+    """"CNN's “State of the Union”", "the BBC's long-running Sky at Night show": a title after an
+    outlet's possessive, quoted or before "show" or "programme", names one of its programmes, an
+    outlet too; the model's "BBC Radio 4's Today programme" is the two of them."""
+    out = []
+    for m, span in found:
+        p = next((t.i for t in span if t.text in POSSESSIVES and t.i > span.start), None)
+        if m.type == "MediaOutlet" and p is not None and _programme_title(texts, p + 1) == (p + 1, span.end - 1):
+            s, e = char_span(doc, span.start, p)
+            out.append((replace(m, mention=Mention(doc_id, s, e, text[s:e]), name=text[s:e], key=None),
+                        doc[span.start:p]))
+            out.append((_programme(doc, doc_id, text, p + 1, span.end - 1), doc[p + 1:span.end - 1]))
+        else:
+            out.append((m, span))
+    taken = {t.i for _m, span in out for t in span}
+    for m, span in list(out):
+        k = span.end
+        if m.type != "MediaOutlet" or k + 1 >= len(texts) or texts[k] not in POSSESSIVES:
+            continue
+        title = _programme_title(texts, k + 1)
+        if title is not None and not any(t in taken for t in range(*title)):
+            out.append((_programme(doc, doc_id, text, *title), doc[title[0]:title[1]]))
+            taken.update(range(*title))
+    return out
+
+
+def _programme(doc: Doc, doc_id: str, text: str, start: int, end: int) -> EntityMention:
+    s, e = char_span(doc, start, end)
+    return EntityMention(Mention(doc_id, s, e, text[s:e]), text[s:e], "MediaOutlet", None, "programme")
 
 
 def _stands_alone(doc: Doc, texts: list[str], i: int, j: int, lower: set[str]) -> bool:

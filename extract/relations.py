@@ -2497,10 +2497,14 @@ class RelationExtractor:
 
 def _outlets_report_too(cands: list[Candidate]) -> list[Candidate]:
     """"the Washington Post's Greg Miller reported that ...", "interviewed by CNN's Chris Cuomo": what
-    a journalist reports, the outlet the sentence ties them to reports too."""
+    a journalist reports, the outlet the sentence ties them to reports too; and what a programme
+    reports, its outlet ("told CNN's “State of the Union”"), and the other way round ("told BBC
+    Radio 4's Today programme": the parser may make the outlet the one told)."""
     outlets = {(c.source, c.target) for c in cands if c.type == "PART_OF" and c.rule.startswith(
         ("link:person-of-org", "link:person-title-of-org", "pattern:byline", "pattern:according-to-person",
-         "pattern:person-writes", "cite:writer-of-outlet"))}
+         "pattern:person-writes", "cite:writer-of-outlet", "pattern:outlet-programme"))}
+    outlets |= {(o, p) for c in cands if c.type == "PART_OF" and c.rule == "pattern:outlet-programme"
+                for p, o in [(c.source, c.target)]}
     extra = [Candidate(o, c.target, "REPORTS_ON", c.trigger, f"{c.rule}+outlet", c.confidence - 0.05)
              for c in cands if c.type == "REPORTS_ON" for p, o in outlets if p == c.source and o != c.target]
     return cands + extra

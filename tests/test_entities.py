@@ -658,3 +658,17 @@ def test_a_towns_police_is_the_police_body_the_text_names_for_it(extractor):
     corpus = resolve([extractor.extract_text(text, "a")], extractor.gazetteer)
     orgs = sorted((e.name, len(e.mentions)) for e in corpus.entities if e.type == "Organization")
     assert orgs == [("Dallas Police Department", 1), ("Westerville Division of Police", 2)]
+
+
+@pytest.mark.parametrize("text, programme", [
+    ("Paul told CNN’s “State of the Union” that he would vote no.", "State of the Union"),
+    ("Fraser said so during the BBC's long-running Sky at Night show.", "Sky at Night"),
+    ("Andrea Leadsom has told BBC Radio 4's Today programme that Britain is prepared.", "Today"),
+])
+def test_a_title_after_an_outlets_possessive_is_its_programme(extractor, text, programme):
+    assert (programme, "MediaOutlet") in [(t, ty) for t, ty, _k in typed(extractor, text)]
+
+
+def test_a_possessive_outlet_before_a_person_or_a_plain_noun_names_no_programme(extractor):
+    got = typed(extractor, "The BBC's Laura Kuenssberg said the Guardian's report and CNN's Tonight were wrong.")
+    assert [t for t, ty, _k in got if ty == "MediaOutlet"] == ["BBC", "Guardian", "CNN"]

@@ -1301,6 +1301,13 @@ def test_titles_and_work_do_not_overreach(extractor, text, absent):
     # "according to" qualifies the whole sentence: its actors may sit deep in a relative clause
     ("According to Breitbart, on Friday, 65 women from both parties who have known Brett Kavanaugh since high "
      "school defended his character.", ("breitbart-news", "REPORTS_ON", "brett-kavanaugh")),
+    # a programme is part of its outlet, and what either is told, both report
+    ("Giuliani told CBS' \"Face the Nation\": \"Obstruction by tweet does not work.\"",
+     ("face-the-nation", "PART_OF", "cbs-news")),
+    ("Giuliani told CBS' \"Face the Nation\": \"Obstruction by tweet does not work.\"",
+     ("face-the-nation", "REPORTS_ON", "rudy-giuliani")),
+    ("Andrea Leadsom has told BBC Radio 4's Today programme that Britain is prepared.",
+     ("Today", "REPORTS_ON", "Andrea Leadsom")),
 ])
 def test_according_datelines_officers_and_labels(extractor, text, triple):
     got = rels(extractor, text)
