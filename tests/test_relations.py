@@ -1308,6 +1308,11 @@ def test_titles_and_work_do_not_overreach(extractor, text, absent):
      ("face-the-nation", "REPORTS_ON", "rudy-giuliani")),
     ("Andrea Leadsom has told BBC Radio 4's Today programme that Britain is prepared.",
      ("Today", "REPORTS_ON", "Andrea Leadsom")),
+    # a local station by its call sign; bodies working with another cooperate with it
+    ("Kevin McMahill told KNPR, a local NPR affiliate, that Campos went up to the 32nd floor.",
+     ("knpr", "REPORTS_ON", "Kevin McMahill")),
+    ("The FBI is already working with the Director of National Intelligence to comply with the order.",
+     ("federal-bureau-of-investigation", "COOPERATES_WITH", "office-of-the-director-of-national-intelligence")),
 ])
 def test_according_datelines_officers_and_labels(extractor, text, triple):
     got = rels(extractor, text)
