@@ -1937,6 +1937,10 @@ class RelationExtractor:
             # "Al Qaeda affiliates, partners, and allies": the modifier of the first conjunct
             first = _conj_root(noun)
             others = [i for c in first.children if c.dep_ in ("compound", "poss", "nmod") for i in view.ents(c)]
+            # "a close friend and supporter of Julian Assange": the parser hangs the phrase after the
+            # last conjunct on the first; it qualifies both
+            others += [i for i in prep_objects(view, first, trig.role_preps)
+                       if view.mentions_by_idx_span[i].start > noun.i and i not in others]
         if not others:
             # "Iran ... connecting with its allies, including Iraq": "its" stands for the actor before
             others = [i for c in noun.children if c.dep_ == "poss" and c.lower_ == "its" for i in view.antecedent(c)]

@@ -1313,6 +1313,10 @@ def test_titles_and_work_do_not_overreach(extractor, text, absent):
      ("knpr", "REPORTS_ON", "Kevin McMahill")),
     ("The FBI is already working with the Director of National Intelligence to comply with the order.",
      ("federal-bureau-of-investigation", "COOPERATES_WITH", "office-of-the-director-of-national-intelligence")),
+    # a phrase after coordinated roles qualifies both; a state granting asylum shelters someone
+    ("Dennis Bernstein spoke with John Pilger, a close friend and supporter of Julian Assange.",
+     ("john-pilger", "SUPPORTS", "julian-assange")),
+    ("Ecuador granted asylum to Julian Assange in 2012.", ("ecuador", "SUPPORTS", "julian-assange")),
 ])
 def test_according_datelines_officers_and_labels(extractor, text, triple):
     got = rels(extractor, text)
