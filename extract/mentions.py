@@ -1228,7 +1228,8 @@ def credited_photographers(doc: Doc, doc_id: str, text: str, found: list[tuple[E
                            texts: list[str]) -> list[tuple[EntityMention, Span]]:
     """"[Leah Millis/ Reuters]", "(Evan Vucci/AP)": two or three capitalised words before "/" and an
     agency are its photographer (in brackets, or starting with a given name).  The tokenizer may
-    keep the slash on the surname ("Millis/").  Returns ``found`` with those mentions added."""
+    keep the slash on the surname ("Millis/").  A caption's "© AP Photo / Pablo Martinez Monsivais"
+    names the photographer after the slash.  Returns ``found`` with those mentions added."""
     taken = {t.i for _m, span in found for t in span}
     first_names = words("first_name")
     bare = [w.rstrip("/") for w in texts]
@@ -1255,6 +1256,23 @@ def credited_photographers(doc: Doc, doc_id: str, text: str, found: list[tuple[E
             found.append((EntityMention(Mention(doc_id, s, e, text[s:e]), text[s:e], "Person", None,
                                         "before-credit"), doc[i:last + 1]))
             taken.update(range(i, last + 1))
+    starts = {span.start for _m, span in found}
+    for m, span in list(found):
+        # "© AP Photo / Pablo Martinez Monsivais UK 'In Need of Leadership' ...": a caption's credit,
+        # the name after the slash up to the headline that follows (its first name, "UK", "Trump")
+        k = span.end + (span.end < len(texts) and texts[span.end] == "Photo")
+        if m.type != "MediaOutlet" or span.start == 0 or texts[span.start - 1] != "©" \
+                or k + 1 >= len(texts) or texts[k] != "/":
+            continue
+        i = j = k + 1
+        while j < len(texts) and j - i < 3 and j not in taken and (j == i or j not in starts) \
+                and texts[j].isalpha() and texts[j][:1].isupper() and not texts[j].isupper():
+            j += 1
+        if j - i >= 2:
+            s, e = char_span(doc, i, j)
+            found.append((EntityMention(Mention(doc_id, s, e, text[s:e]), text[s:e], "Person", None, "after-credit"),
+                          doc[i:j]))
+            taken.update(range(i, j))
     return found
 
 

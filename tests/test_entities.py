@@ -672,3 +672,18 @@ def test_a_title_after_an_outlets_possessive_is_its_programme(extractor, text, p
 def test_a_possessive_outlet_before_a_person_or_a_plain_noun_names_no_programme(extractor):
     got = typed(extractor, "The BBC's Laura Kuenssberg said the Guardian's report and CNN's Tonight were wrong.")
     assert [t for t, ty, _k in got if ty == "MediaOutlet"] == ["BBC", "Guardian", "CNN"]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("© AP Photo / Pablo Martinez Monsivais UK 'In Need of Leadership', May's Deal Unwelcome", "Pablo Martinez Monsivais"),
+    ("© AP Photo / Evan Vucci Trump Again Supports Idea of Making the Report Public", "Evan Vucci"),
+    ("© REUTERS / Toby Melville UK Trade Minister Says Brexit Will Not Happen", "Toby Melville"),
+])
+def test_a_captions_credit_names_the_photographer_after_the_slash(extractor, text, person):
+    # (up to the headline that follows: its state, its person)
+    assert person in [t for t, ty, _k in typed(extractor, text) if ty == "Person"]
+
+
+def test_the_commission_president_without_his_hyphen(extractor):
+    got = typed(extractor, "President of the European Commission Jean Claude Juncker has criticised the UK.")
+    assert ("Jean Claude Juncker", "Person", "jean-claude-juncker") in got

@@ -1317,6 +1317,11 @@ def test_titles_and_work_do_not_overreach(extractor, text, absent):
     ("Dennis Bernstein spoke with John Pilger, a close friend and supporter of Julian Assange.",
      ("john-pilger", "SUPPORTS", "julian-assange")),
     ("Ecuador granted asylum to Julian Assange in 2012.", ("ecuador", "SUPPORTS", "julian-assange")),
+    # a party's contender, a service's sailor
+    ("Another of the seven, one-time Labour leadership contender Chuka Umunna, declared: Politics is broken.",
+     ("Chuka Umunna", "PART_OF", "labour-party")),
+    ("Kristian Saucier, a former Navy sailor who served a year in prison, says he will sue.",
+     ("Kristian Saucier", "PART_OF", "Navy")),
 ])
 def test_according_datelines_officers_and_labels(extractor, text, triple):
     got = rels(extractor, text)
