@@ -1112,7 +1112,7 @@ def dateline_towns(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMen
             j += 1
         if opens_dateline(doc[k:j]) and " ".join(name_words(doc[k:j].text)) in known_cities():
             s, e = char_span(doc, k, j)
-            name = " ".join(w.capitalize() for w in texts[k:j])
+            name = _unshouted(texts[k:j])
             found.append((EntityMention(Mention(doc_id, s, e, text[s:e]), name, "Place", None, "dateline"), doc[k:j]))
     return found
 
@@ -1144,14 +1144,14 @@ def postal_states(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMent
             if j == k - 1 or j > 0 and _shouted(texts[j - 1]):
                 continue
             s, e = char_span(doc, j, k - 1)
-            name = " ".join(w.capitalize() for w in texts[j:k - 1])
+            name = _unshouted(texts[j:k - 1])
             added.append((EntityMention(Mention(doc_id, s, e, text[s:e]), name, "Place", None, "dateline"), doc[j:k - 1]))
         else:
             m, span = kept[n]
             if m.type != "Place":
                 if not span.text.replace(" ", "").isupper() or span.start > 0 and _shouted(texts[span.start - 1]):
                     continue
-                name = " ".join(w.capitalize() for w in span.text.split())
+                name = _unshouted(span.text.split())
                 kept[n] = (replace(m, name=name, type="Place", key=None, basis=f"dateline+{m.basis}"), span)
         kept = [(m, span) for m, span in kept if not span.start <= k < span.end]
         by_end = {span.end: n for n, (_m, span) in enumerate(kept)}
@@ -1159,6 +1159,11 @@ def postal_states(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMent
         added.append((EntityMention(Mention(doc_id, s, e, text[s:e]), gaz[entry].name, "Place", entry, "postal"),
                       doc[k:k + 1]))
     return kept + added
+
+
+def _unshouted(words_: Iterable[str]) -> str:
+    """"KANSAS CITY" -> "Kansas City": a dateline's town written as a name."""
+    return " ".join(w.capitalize() for w in words_)
 
 
 def _shouted(word: str) -> bool:
@@ -1330,6 +1335,7 @@ def outlet_programmes(doc: Doc, doc_id: str, text: str, found: list[tuple[Entity
 
 
 def _programme(doc: Doc, doc_id: str, text: str, start: int, end: int) -> EntityMention:
+    """The mention of a programme's title, tokens ``start:end``."""
     s, e = char_span(doc, start, end)
     return EntityMention(Mention(doc_id, s, e, text[s:e]), text[s:e], "MediaOutlet", None, "programme")
 

@@ -2507,8 +2507,7 @@ def _outlets_report_too(cands: list[Candidate]) -> list[Candidate]:
     outlets = {(c.source, c.target) for c in cands if c.type == "PART_OF" and c.rule.startswith(
         ("link:person-of-org", "link:person-title-of-org", "pattern:byline", "pattern:according-to-person",
          "pattern:person-writes", "cite:writer-of-outlet", "pattern:outlet-programme"))}
-    outlets |= {(o, p) for c in cands if c.type == "PART_OF" and c.rule == "pattern:outlet-programme"
-                for p, o in [(c.source, c.target)]}
+    outlets |= {(c.target, c.source) for c in cands if c.type == "PART_OF" and c.rule == "pattern:outlet-programme"}
     extra = [Candidate(o, c.target, "REPORTS_ON", c.trigger, f"{c.rule}+outlet", c.confidence - 0.05)
              for c in cands if c.type == "REPORTS_ON" for p, o in outlets if p == c.source and o != c.target]
     return cands + extra
