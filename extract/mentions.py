@@ -793,6 +793,8 @@ TRAILING_LINK = re.compile(r"\s*(?:(?:https?://|pic\.twitter\.com/)\S*\s*)+$")
 # an embedded tweet's signature: "https://t.co/Q2JC… — Cory Booker (@CoryBooker) March 22, 2019"
 TWEET_SIGNATURE = re.compile(r"[—–]\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4} \(@\w+\)")
 SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
+# "• Cardinal Janis Pujats, Emeritus Archbishop Metropolitan of Riga, Latvia": a list's item, not a heading
+LIST_BULLETS = ("•", "·", "▪", "◦")
 
 
 def _step_heading(words_: list[str], line: str) -> bool:
@@ -817,7 +819,7 @@ def _heading_lines(doc_text: str) -> list[tuple[int, int]]:
         longest = 30 if first else 14  # a title may run long; a body line that long is a sentence
         first = first and not words_
         if 1 < len(words_) <= longest and end not in ("?", "!", '"', "”") and not cited \
-                and not SIGN_OFF.match(line):
+                and not SIGN_OFF.match(line) and not line.lstrip().startswith(LIST_BULLETS):
             caps = sum(1 for w in words_ if w[:1].isupper()) / len(words_)
             if (caps >= 0.6 and end != ".") or (end == "." and _step_heading(words_, line)):
                 ranges.append((pos, pos + len(line)))

@@ -687,3 +687,12 @@ def test_a_captions_credit_names_the_photographer_after_the_slash(extractor, tex
 def test_the_commission_president_without_his_hyphen(extractor):
     got = typed(extractor, "President of the European Commission Jean Claude Juncker has criticised the UK.")
     assert ("Jean Claude Juncker", "Person", "jean-claude-juncker") in got
+
+
+def test_a_bulleted_list_item_is_no_heading(extractor):
+    # a heading's capitalised words are mostly the model's inventions; a list item's are names
+    text = ("The following prelates have signed the profession:\n"
+            "• His Excellency Luigi Negri, Archbishop emeritus of Ferrara, Italy\n"
+            "• Bishop Andreas Laun, Emeritus Auxiliary of Salzburg, Austria\n")
+    got = [(t, ty) for t, ty, _k in typed(extractor, text)]
+    assert ("Luigi Negri", "Person") in got and ("Salzburg", "Place") in got, got
