@@ -87,7 +87,7 @@ RALLY_NOUNS = frozenset("rally rallies demonstration demonstrations protest prot
 # rules whose Person subject reports whoever he is: a citation's author, one who "wrote about" someone
 WRITER_RULES = frozenset({"cite:headline", "verb:write"})
 FINDING_NOUNS = frozenset("report investigation inquiry probe study paper indictment complaint affidavit review "
-                          "findings audit memo analysis".split())
+                          "findings audit memo analysis lawsuit suit letter warrant".split())
 CONTENT_VERBS = frozenset("claim allege assert say suggest show reveal detail describe report state argue".split())
 LIST_PREPS = frozenset({"including", "like", "as", "among"})
 ACTOR_HEADS = frozenset(
@@ -586,6 +586,20 @@ def _modified_from(view: SentenceView, root: Token, span: Span, skip) -> int:
     if anchor.dep_ == "pobj" and anchor.head.lower_ in ("like", "including") and anchor.head.head.lower_ in skip:
         start = anchor.head.head.i + 1
     return start
+
+
+def _same_form_conjuncts(verb: Token) -> list[Token]:
+    """The verbs coordinated with ``verb`` in the same form: "threatened to stop aid to Guatemala
+    and blamed Democrats" (the parser hangs "blamed" on "stop") coordinates no second threat."""
+    return [c for c in verb.conjuncts if c.tag_ == verb.tag_]
+
+
+def _finding_authors(view: SentenceView, verb: Token) -> list[int]:
+    """"A new Senate report reveals that ...", "Horowitz's report slams Comey", "a Georgia arrest
+    warrant accused ...": when a written finding is the subject, its author speaks."""
+    return [i for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in FINDING_NOUNS
+            for i in [*(i for g in c.children if g.dep_ in ("compound", "poss", "amod", "nmod") for i in view.ents(g)),
+                      *prep_objects(view, c, ("by", "of", "from"))]]
 
 
 def _conj_root(tok: Token) -> Token:
@@ -1239,14 +1253,7 @@ class RelationExtractor:
         """"Portman said that the Obama administration misled the American people", "Damascus
         claims that Israel's allies fired the shells": to report a damning act of someone is to
         accuse them of it."""
-        speakers = subjects_of(view, verb)
-        if not speakers:
-            # "A new Senate report reveals that ...": the report's author speaks
-            for c in verb.children:
-                if c.dep_ == "nsubj" and c.lemma_.lower() in FINDING_NOUNS:
-                    speakers += [i for g in c.children if g.dep_ in ("compound", "poss", "amod", "nmod")
-                                 for i in view.ents(g)]
-                    speakers += prep_objects(view, c, ("by", "of", "from"))
+        speakers = subjects_of(view, verb) or _finding_authors(view, verb)
         if not speakers:
             return []
         acts = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
@@ -1592,6 +1599,8 @@ class RelationExtractor:
             conf = trig.confidence - 0.05
         else:
             subjects = subjects_of(view, verb)
+            if not subjects and trig.type in ("ACCUSES", "THREATENS"):
+                subjects = _finding_authors(view, verb)
             objects = []
             for c in verb.children:
                 if c.dep_ in ("dobj", "obj", "dative", "attr") and "" in trig.obj_preps:
@@ -1616,13 +1625,13 @@ class RelationExtractor:
                         objects.extend(i for g in c.children if g.dep_ in ("dobj", "obj") for i in view.ents(g))
             if not objects and trig.type == "THREATENS" and "" in trig.obj_preps:
                 # "Clinton threatened to obliterate Iran": the object of what is threatened
-                objects = [i for c in verb.children if c.dep_ == "xcomp" for v in (c, *c.conjuncts)
+                objects = [i for c in verb.children if c.dep_ == "xcomp" for v in (c, *_same_form_conjuncts(c))
                            if v.lemma_ not in INSTRUMENT_VERBS  # "threatened to send the military": not at it
                            for g in v.children if g.dep_ in ("dobj", "obj") for i in view.ents(g)]
                 if not objects:
                     # "threatened to stop all federal payments to Guatemala, Honduras, and El
                     # Salvador", "to cut off aid to Honduras": whom the act's object was for
-                    objects = [i for c in verb.children if c.dep_ == "xcomp" for v in (c, *c.conjuncts)
+                    objects = [i for c in verb.children if c.dep_ == "xcomp" for v in (c, *_same_form_conjuncts(c))
                                for g in (v, *(g for g in v.children if g.dep_ in ("dobj", "obj")))
                                for i in prep_objects(view, g, ("against",) if g is v and v.lemma_ not in
                                                      WITHHOLD_VERBS | SEND_VERBS else ("to", "for", "against", "from"))]
@@ -1853,6 +1862,12 @@ class RelationExtractor:
                              or c.dep_ != "ccomp" and c.lemma_.lower() in CONTENT_VERBS)
                         for t in c.subtree if _depth_below(t, c) < REPORT_DEPTH
                         for m in [view.mention_of(t)] if m is not None]
+        if trig.type == "ACCUSES" and not objects:
+            # "allegations by his ex-girlfriend, Karen Monahan, that Ellison abused her": the accused
+            # is the subject of the content clause
+            objects = [i for c in noun.children if c.dep_ in ("acl", "ccomp")
+                       and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                       for g in c.children if g.dep_ == "nsubj" for i in view.ents(g)]
         if trig.type == "THREATENS":
             # "threats to blow up the White House and conquer Rome and Spain": what it would strike
             for c in noun.children:

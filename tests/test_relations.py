@@ -1322,6 +1322,15 @@ def test_titles_and_work_do_not_overreach(extractor, text, absent):
      ("Chuka Umunna", "PART_OF", "labour-party")),
     ("Kristian Saucier, a former Navy sailor who served a year in prison, says he will sue.",
      ("Kristian Saucier", "PART_OF", "Navy")),
+    # a verb with its particle ("lash out at"); an accusation's content clause names the accused;
+    # a written finding's author speaks through it
+    ("In response, Ted Cruz lashed out at Beto O'Rourke, claiming that he is too quick to judge.",
+     ("Ted Cruz", "ACCUSES", "Beto O'Rourke")),
+    ("Donald Tusk, the president of the European Council, lashed out at the UK.",
+     ("Donald Tusk", "ACCUSES", "united-kingdom")),
+    ("Accusations from Iran that Israel killed its scientists are rising.", ("iran", "ACCUSES", "israel")),
+    ("An Amnesty International report condemned Israel.", ("amnesty-international", "ACCUSES", "israel")),
+    ("Michael Horowitz's report slams James Comey.", ("Michael Horowitz", "ACCUSES", "James Comey")),
 ])
 def test_according_datelines_officers_and_labels(extractor, text, triple):
     got = rels(extractor, text)
@@ -1342,6 +1351,9 @@ def test_according_datelines_officers_and_labels(extractor, text, triple):
     ("Trump told Fox News that Tillerson was fired.", ("fox-news", "REPORTS_ON", "rex-tillerson")),
     ("A Justice Department official told the Associated Press that Mueller is not recommending indictments.",
      ("associated-press", "REPORTS_ON", "robert-mueller")),
+    # a finite verb the parser hangs on the threatened act is no second threat
+    ("Trump also threatened to stop all federal foreign aid payments to Guatemala and blamed Democrats for "
+     "rejecting a reform of immigration laws.", ("donald-trump", "THREATENS", "democratic-party")),
 ])
 def test_tellers_handovers_and_own_deeds_do_not_overreach(extractor, text, absent):
     got = rels(extractor, text)
