@@ -455,6 +455,46 @@ SPLIT_JOINERS = frozenset("and & of for".split())
 
 
 GENERATIONS = frozenset({"Jr.", "Jr", "Sr.", "Sr"})
+OFFICE_HOLDERS = frozenset("Attorney Sheriff Prosecutor Coroner Marshal Comptroller Inspector".split())
+HOLDER_WORDS = OFFICE_HOLDERS | {"General", "District", "County", "State"}
+
+
+def holder_office(words_: list[str], start: int, taken: list[bool]) -> int:
+    """Where an office named after its holder starts: "the U.S. | Attorney’s | Office for the District
+    of Columbia", "the District Attorney’s Office" (the model's name starts after the possessive)."""
+    if start < 2 or words_[start] not in ("Office", "Offices", "Department") or words_[start - 1] not in POSSESSIVES:
+        return start
+    j = start - 1
+    while j > 0 and words_[j - 1] in HOLDER_WORDS and not taken[j - 1]:
+        j -= 1
+    return j if any(w in OFFICE_HOLDERS for w in words_[j:start - 1]) else start
+
+
+# words that join the parts of a name ("University of Texas at Austin") and never end one
+NAME_LINKS = frozenset("and or & of at for in on the to with by from".split())
+LINKED_TAIL_MAX = 4  # capitalised words a name cut after its joining word may take back
+
+
+def linked_tail(doc: Doc, words_: list[str], start: int, end: int, taken: list[bool],
+                found: list[tuple[EntityMention, Span]]) -> int:
+    """Where a body's name the model cut after a joining word ends: "the State University of New
+    York at | Cortland", "the U.S. Attorney's Office for the Southern District of | New York".
+    The capitalised words after it (and a place named there) belong to the name; ``end`` when none."""
+    if end >= len(words_) or words_[end - 1].lower() not in ("of", "at", "for", "in") or "\n" in doc[end - 1].whitespace_ \
+            or not any(fold(w) in words("name_word", "Organization") for w in words_[start:end - 1]):
+        return end  # ("the Emeritus Archbishop of | Riga", "the King and Queen of | Jordan": titles, no body)
+    places = {span.start: span.end for m, span in found if m.type == "Place"}
+    k = end + (words_[end] == "the")
+    while k < len(words_) and k - end < LINKED_TAIL_MAX and words_[k][:1].isupper() and words_[k].isalpha():
+        if taken[k]:
+            if k not in places:
+                break
+            k = places[k]
+        else:
+            k += 1
+        if "\n" in doc[k - 1].whitespace_:
+            break
+    return k if k > end + (words_[end] == "the") else end
 
 
 def generation_suffix(texts: list[str], end: int) -> int | None:
@@ -518,7 +558,10 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
                                                    or doc[start].tag_ == "MD" and _asks(doc[start]))):
         start += 1
     while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct or doc[end - 1].is_space
-                           or doc[end - 1].lower_ in WEEKDAYS and end - 1 > start):
+                           or doc[end - 1].lower_ in WEEKDAYS and end - 1 > start
+                           # "Guyger and Jean's apartment", "the State University of New York at": the
+                           # model's name stops on a joining word, which ends no name
+                           or doc[end - 1].lower_ in NAME_LINKS and end - 1 > start and doc[end - 2].whitespace_):
         end -= 1
     if end == start + 1 and doc[start].lower_ in WEEKDAYS:
         return start, start
@@ -723,7 +766,15 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
             continue
         if ent.label_ == "NORP":
             continue  # demonyms were handled above; religions and ethnicities are not actors
-        start, end = _trim(doc, ent.start, ent.end)
+        end = ent.end
+        if ent.label_ in ("ORG", "FAC"):
+            end = linked_tail(doc, words, ent.start, end, taken, out)
+            if end > ent.end:
+                # the places named in the name are part of it, not mentions of their own
+                out[:] = [(m, sp) for m, sp in out if not (ent.end <= sp.start and sp.end <= end)]
+                for p in range(ent.end, end):
+                    taken[p] = False
+        start, end = _trim(doc, ent.start, end)
         if start >= end:
             continue
         # the model sometimes runs a heading into the next line: keep the first line only
@@ -749,6 +800,8 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
             start += 1
             while end < len(doc) and words[end][:1].isupper() and words[end].isalpha() and not taken[end]:
                 end += 1
+        if ent.label_ == "ORG":
+            start = holder_office(words, start, taken)
         owner = states_end.get(start - 1 if start and words[start - 1] in POSSESSIVES else start)
         if ent.label_ in ("ORG", "FAC") and owner is not None and (state_body(words, start, end, taken) or (
                 owner in named_states and words[start - 1] not in POSSESSIVES and state_office(words, start, end))):

@@ -681,6 +681,8 @@ def subjects_of(view: SentenceView, verb: Token, depth: int = 0) -> list[int]:
     if verb.dep_ == "xcomp" and _is_passive(verb.head):
         # "Qatar is believed to have financed al-Nusra": a raising verb's passive subject does it
         return [i for c in verb.head.children if c.dep_ == "nsubjpass" for i in view.ents(c)]
+    if verb.dep_ == "ccomp" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return []  # "Stafford said that ... the disarray will help Corbyn": a clause whose subject the parser lost is not the speaker's
     if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX"):
         return subjects_of(view, verb.head, depth + 1)
     if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ in ("VERB", "AUX"):
@@ -2227,6 +2229,8 @@ class RelationExtractor:
                     if not named and sa.root.dep_ != "conj" and any(
                             c.left_edge.i <= sa.start and sa.end - 1 <= c.right_edge.i for c in subj):
                         break
+                    if not subj and sa.root.dep_ == "pobj":
+                        break  # "the disarray within the Conservative Party will help Corbyn": a phrase's object
                     # "accused Supreme Court nominee Brett Kavanaugh": the parser found the object, another name
                     objs = [i for c in tok.children if c.dep_ in ("dobj", "obj") for i in view.ents(c)]
                     if ia in named and ib in objs:
@@ -2383,9 +2387,9 @@ class RelationExtractor:
         """Wanted, planned or owed, not done: "does not want to engage in intervention in Iran",
         "Russia would support Assad".  (A plan to overthrow or to make war is a threat: kept.)"""
         h = tok
-        if h.dep_ in ("acl", "relcl") and h.head.lower_ in self.lex.intention_nouns:
-            return True  # "no motive to kill Kennedy", "a plan to fund the rebels"
         for _ in range(4):
+            if h.dep_ in ("acl", "relcl") and h.head.lower_ in self.lex.intention_nouns:
+                return True  # "no motive to kill Kennedy", "a plan to fund the rebels", "a strategy forming to destroy X"
             if any(c.dep_ == "aux" and c.lower_ in self.lex.intention_verbs for c in h.children):
                 return True
             if h.dep_ == "ccomp" and h.head.lemma_.lower() in VOW_VERBS and any(

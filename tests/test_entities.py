@@ -696,3 +696,23 @@ def test_a_bulleted_list_item_is_no_heading(extractor):
             "• Bishop Andreas Laun, Emeritus Auxiliary of Salzburg, Austria\n")
     got = [(t, ty) for t, ty, _k in typed(extractor, text)]
     assert ("Luigi Negri", "Person") in got and ("Salzburg", "Place") in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body's name the model cut after its joining word takes back the words (and the place) after it
+    ("Robert Spitzer chairs political science at the State University of New York at Cortland.",
+     ("State University of New York at Cortland", "Organization")),
+    ("The case went to the U.S. Attorney’s Office for the Southern District of New York on Monday.",
+     ("Attorney’s Office for the Southern District of New York", "Organization")),
+    # no name ends on a joining word; a hyphenated name keeps its last part
+    ("Investigators removed the front door of Guyger and Jean’s apartment.", ("Guyger", "Organization")),
+    ("Moon Jae-in met Kim Jong-un.", ("Moon Jae-in", "Person")),
+])
+def test_a_name_neither_ends_on_a_joining_word_nor_loses_what_follows_it(extractor, text, expected):
+    got = [(t, ty) for t, ty, _k in typed(extractor, text)]
+    assert expected in got and not any(t.split()[-1] in ("and", "at", "of", "for") for t, _ty in got), got
+
+
+def test_a_title_before_a_place_takes_no_place_into_a_name(extractor):
+    got = [(t, ty) for t, ty, _k in typed(extractor, "The King and Queen of Jordan visited Washington.")]
+    assert ("Jordan", "State") in got, got

@@ -1331,6 +1331,9 @@ def test_titles_and_work_do_not_overreach(extractor, text, absent):
     ("Accusations from Iran that Israel killed its scientists are rising.", ("iran", "ACCUSES", "israel")),
     ("An Amnesty International report condemned Israel.", ("amnesty-international", "ACCUSES", "israel")),
     ("Michael Horowitz's report slams James Comey.", ("Michael Horowitz", "ACCUSES", "James Comey")),
+    # an office named after its holder, cut by the model after the possessive, is the state's
+    ("The case was handed off to the U.S. Attorney’s Office for the Southern District of New York on Monday.",
+     ("U.S. Attorney's Office for the Southern District of New York", "PART_OF", "united-states")),
 ])
 def test_according_datelines_officers_and_labels(extractor, text, triple):
     got = rels(extractor, text)
@@ -1354,6 +1357,18 @@ def test_according_datelines_officers_and_labels(extractor, text, triple):
     # a finite verb the parser hangs on the threatened act is no second threat
     ("Trump also threatened to stop all federal foreign aid payments to Guatemala and blamed Democrats for "
      "rejecting a reform of immigration laws.", ("donald-trump", "THREATENS", "democratic-party")),
+    # a clause whose subject the parser lost is not its speaker's act; nor is a phrase's object its subject
+    ("Stafford said that, while much will depend on who the Tories choose as their next leader, the complete "
+     "disarray within the Conservative Party will help Jeremy Corbyn look like a better option.",
+     ("Stafford", "SUPPORTS", "jeremy-corbyn")),
+    ("Stafford said that, while much will depend on who the Tories choose as their next leader, the complete "
+     "disarray within the Conservative Party will help Jeremy Corbyn look like a better option.",
+     ("conservative-party", "SUPPORTS", "jeremy-corbyn")),
+    # a shop that sold ammunition to a man made a sale; a strategy to destroy someone is no fight
+    ("Douglas Haig said that he sold unspecified ammunition to Stephen Paddock.",
+     ("Douglas Haig", "SUPPORTS", "Stephen Paddock")),
+    ('Ricki Seidman, an advisor to Mrs. Ford, said in July that she predicted a "strategy" forming to destroy '
+     'Brett Kavanaugh.', ("Ricki Seidman", "FIGHTS", "brett-kavanaugh")),
 ])
 def test_tellers_handovers_and_own_deeds_do_not_overreach(extractor, text, absent):
     got = rels(extractor, text)
