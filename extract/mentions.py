@@ -208,8 +208,11 @@ SUBBODY_HEADS = frozenset({"council", "committee", "board", "caucus", "chapter",
 
 
 # place words no surname ends with: a PERSON the model found that ends with one is a place
-PLACE_NOT_SURNAME = frozenset("base airbase airport airfield harbour harbor beach square bridge strait canal "
+PLACE_NOT_SURNAME = frozenset("base afb airbase airport airfield harbour harbor beach square bridge strait canal "
                               "peninsula plateau mountains islands desert ocean avenue boulevard".split())
+
+
+PLACE_FIRST_WORDS = frozenset("river lake mount cape gulf isle fort".split())  # "River Thames", "Fort Hood"
 
 
 def type_from_name(name: str, label: str) -> tuple[str, str] | None:
@@ -224,6 +227,9 @@ def type_from_name(name: str, label: str) -> tuple[str, str] | None:
     if not low or " ".join(low) in words("generic"):
         return None
     last = low[-1]
+    link = next((k for k, w in enumerate(low) if w in ("of", "for")), None)
+    if link and low[link - 1] in words("name_word", "Organization"):
+        last = low[link - 1]  # "Executive Office for Immigration Review": the head is before "for"
     if label in ("ORG", "PERSON") and all(w in words("state_force") for w in low):
         return "Organization", f"ner:{label}+state_force"  # "Iran's Army": a service, not a militia
     if last in words("title_word") and (label == "ORG" or label == "PERSON" and low[0] not in words("first_name")):
@@ -231,7 +237,7 @@ def type_from_name(name: str, label: str) -> tuple[str, str] | None:
     if label in ("ORG", "FAC") and not (name.isupper() and len(name) <= 4) and " ".join(low) in known_cities() \
             and low[0] not in words("first_name"):
         return "Place", f"ner:{label}+city"  # the model tags "Tijuana" and "Malmö" as organisations
-    if len(low) > 1 and last in words("name_word", "Place") and (
+    if len(low) > 1 and (last in words("name_word", "Place") or low[0] in PLACE_FIRST_WORDS) and (
             label in ("ORG", "FAC") or label == "PERSON" and last in PLACE_NOT_SURNAME):
         return "Place", f"ner:{label}+place_word"  # "Travis Air Force Base", "Ardennes Forest"
     if label in ("ORG", "PERSON", "FAC", "WORK_OF_ART"):
@@ -429,8 +435,9 @@ def capital_is_actor(span: Span) -> bool:
         return True
     if dep == "nsubjpass" and head.lemma_ in words("capital_actor_verb"):
         return True
-    if dep == "poss" and head.lower_ not in words("location_noun"):
-        return True
+    if dep == "poss" and head.lower_ not in words("location_noun") and not any(
+            fold(t.text) in words("name_word", "Place") | PLACE_FIRST_WORDS for t in (head, *head.lefts)):
+        return True  # ("London's River Thames": a place of the city, not an act of the state)
     if dep == "pobj" and head.dep_ == "agent":
         return True
     if dep in ("dobj", "obj") and head.pos_ == "VERB" and head.lemma_ not in words("capital_place_verb"):
@@ -1186,6 +1193,7 @@ def postal_states(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMent
     nothing there."""
     codes = postal_codes()
     by_end = {span.end: n for n, (_m, span) in enumerate(found)}
+    named = {t for _m, span in found for t in range(span.start, span.end)}
     kept, added = list(found), []
     for k in range(1, len(texts)):
         entry = codes.get(texts[k])
@@ -1194,8 +1202,8 @@ def postal_states(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMent
         n = by_end.get(k - 1)
         if n is None:
             j = k - 1
-            while j > 0 and k - j <= 4 and _shouted(texts[j - 1]):
-                j -= 1
+            while j > 0 and k - j <= 4 and _shouted(texts[j - 1]) and j - 1 not in named:
+                j -= 1  # ("... JIHAD: FBI TAOS, N.M. (REUTERS)": a headline's last name is not the town's)
             if j == k - 1 or j > 0 and _shouted(texts[j - 1]):
                 continue
             s, e = char_span(doc, j, k - 1)
@@ -1581,6 +1589,8 @@ def _name_pieces(doc: Doc, gaz, start: int, end: int, split_commas: bool) -> lis
     is an owner and its body (when the gazetteer knows the owner, and not the whole: "People's
     Mojahedin Organization" is one name); "Above the picture of Eizenkot, Zakkout wrote": the model
     ran two names together across a comma."""
+    # "the National Bureau for Risk and Disaster Management (BNGRC": the model ran the name into its acronym
+    end = next((k for k in range(start + 1, end) if doc[k].text == "("), end)
     cut = next((k for k in range(start + 1, end - 1) if doc[k].text in POSSESSIVES), None)
     if cut is not None and (gaz.lookup_name(doc[start:end].text) or not gaz.lookup_name(doc[start:cut].text)):
         cut = None

@@ -716,3 +716,26 @@ def test_a_name_neither_ends_on_a_joining_word_nor_loses_what_follows_it(extract
 def test_a_title_before_a_place_takes_no_place_into_a_name(extractor):
     got = [(t, ty) for t, ty, _k in typed(extractor, "The King and Queen of Jordan visited Washington.")]
     assert ("Jordan", "State") in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an AP-style state abbreviation that is also a word names a state after a town, as a postal code does
+    ("Springfield, Ill., police said so.", ("Ill.", "Place", "illinois")),
+    ("He was born in Jackson, Miss. and moved.", ("Miss.", "Place", "mississippi")),
+    # a place of a capital is no act of its state; a name run into its acronym stops before it
+    ("The cold caused London's River Thames to freeze over.", ("London", "Place", "london")),
+    ("The cold caused London's River Thames to freeze over.", ("River Thames", "Place", None)),
+    ("Cases were reported by the National Bureau for Risk and Disaster Management (BNGRC) in Madagascar.",
+     ("National Bureau for Risk and Disaster Management", "Organization", None)),
+    ("A man who drove into Travis AFB has been identified.", ("Travis AFB", "Place", None)),
+    # a body's head word comes before its "for": no review is an outlet for it
+    ("He appealed to the Executive Office for Immigration Review.",
+     ("Executive Office for Immigration Review", "Organization", None)),
+])
+def test_places_abbreviated_states_and_heads_of_names(extractor, text, expected):
+    assert expected in typed(extractor, text), typed(extractor, text)
+
+
+def test_a_headlines_last_name_is_not_the_datelines_town(extractor):
+    text = "TEEN SAYS HE WAS TRAINED FOR JIHAD: FBI TAOS, NM (REUTERS) – A BOY TOLD AGENTS SO."
+    assert not any(t.startswith("FBI T") for t, _ty, _k in typed(extractor, text)), typed(extractor, text)
