@@ -815,6 +815,11 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
             # "Iran's Army", "U.S. | District Court": the model's entity after the state's
             add_service(owner, start, end)
             continue
+        if ent.label_ in ("ORG", "GPE", "FAC", "LOC") and start > 0 and words[start - 1].lower() in HONORIFICS \
+                and end - start <= 3 and all(w[:1].isupper() for w in words[start:end]):
+            # "Ms Geller, of the Atlas Shrugs blog": after an honorific, a name is a person's
+            add(start, end, doc[start:end].text, "Person", None, f"ner:{ent.label_}+honorific")
+            continue
         pieces = _name_pieces(doc, gaz, start, end, split_commas=ent.label_ in ("PERSON", "ORG"))
         for start, end in pieces:
             if start < end:

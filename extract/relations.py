@@ -1509,7 +1509,9 @@ class RelationExtractor:
                 return c.dep_ == "compound" or c.i > root.i
             return max(i for i in conjuncts if i < c.i) == root.i
 
-        candidates = [c for c in holder.children if c.dep_ in ("appos", "compound") and is_title(c) and own(c)]
+        # ("Bernie Sanders and Tom Perez, chairman of the DNC": the parser may hang it on the conjunct itself)
+        bearers = [holder] if holder.i == root.i else [holder, root]
+        candidates = [c for h in bearers for c in h.children if c.dep_ in ("appos", "compound") and is_title(c) and own(c)]
         # "Tracy Barnes, one of the CIA officials responsible": the title of a partitive
         candidates += [q for c in holder.children if c.dep_ == "appos" and c.lower_ == "one" and own(c)
                        for p in c.children if p.dep_ == "prep" and p.lower_ == "of"

@@ -731,6 +731,8 @@ def test_a_title_before_a_place_takes_no_place_into_a_name(extractor):
     # a body's head word comes before its "for": no review is an outlet for it
     ("He appealed to the Executive Office for Immigration Review.",
      ("Executive Office for Immigration Review", "Organization", None)),
+    # after an honorific, a name the model took for a body is a person's
+    ("Ms Geller, of the Atlas Shrugs blog, is a co-founder of the group.", ("Geller", "Person", None)),
 ])
 def test_places_abbreviated_states_and_heads_of_names(extractor, text, expected):
     assert expected in typed(extractor, text), typed(extractor, text)

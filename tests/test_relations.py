@@ -1334,6 +1334,9 @@ def test_titles_and_work_do_not_overreach(extractor, text, absent):
     # an office named after its holder, cut by the model after the possessive, is the state's
     ("The case was handed off to the U.S. Attorney’s Office for the Southern District of New York on Monday.",
      ("U.S. Attorney's Office for the Southern District of New York", "PART_OF", "united-states")),
+    # a title after the last of two names, hung on it by the parser, is that person's
+    ("Bernie Sanders and Tom Perez, chairman of the Democratic National Committee, urged an investigation.",
+     ("Tom Perez", "PART_OF", "democratic-national-committee")),
 ])
 def test_according_datelines_officers_and_labels(extractor, text, triple):
     got = rels(extractor, text)
