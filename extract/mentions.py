@@ -1208,7 +1208,7 @@ def postal_states(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMent
         if n is None:
             j = k - 1
             while j > 0 and k - j <= 4 and _shouted(texts[j - 1]) and j - 1 not in named:
-                j -= 1  # ("... JIHAD: FBI TAOS, N.M. (REUTERS)": a headline's last name is not the town's)
+                j -= 1  # ("... JIHAD: FBI TAOS, NM (REUTERS)": a headline's last name is not the town's)
             if j == k - 1 or j > 0 and _shouted(texts[j - 1]):
                 continue
             s, e = char_span(doc, j, k - 1)

@@ -682,7 +682,9 @@ def subjects_of(view: SentenceView, verb: Token, depth: int = 0) -> list[int]:
         # "Qatar is believed to have financed al-Nusra": a raising verb's passive subject does it
         return [i for c in verb.head.children if c.dep_ == "nsubjpass" for i in view.ents(c)]
     if verb.dep_ == "ccomp" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
-        return []  # "Stafford said that ... the disarray will help Corbyn": a clause whose subject the parser lost is not the speaker's
+        # "Stafford said that ... the disarray will help Corbyn": a clause whose subject the parser
+        # lost is not the speaker's act
+        return []
     if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX"):
         return subjects_of(view, verb.head, depth + 1)
     if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ in ("VERB", "AUX"):
@@ -1867,8 +1869,8 @@ class RelationExtractor:
                         for t in c.subtree if _depth_below(t, c) < REPORT_DEPTH
                         for m in [view.mention_of(t)] if m is not None]
         if trig.type == "ACCUSES" and not objects:
-            # "allegations by his ex-girlfriend, Karen Monahan, that Ellison abused her": the accused
-            # is the subject of the content clause
+            # "accusations from Iran that Israel killed its scientists": the accused is the subject
+            # of the content clause
             objects = [i for c in noun.children if c.dep_ in ("acl", "ccomp")
                        and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
                        for g in c.children if g.dep_ == "nsubj" for i in view.ents(g)]
