@@ -477,8 +477,6 @@ def holder_office(words_: list[str], start: int, taken: list[bool]) -> int:
     return j if any(w in OFFICE_HOLDERS for w in words_[j:start - 1]) else start
 
 
-# words that join the parts of a name ("University of Texas at Austin") and never end one
-NAME_LINKS = frozenset("and or & of at for in on the to with by from".split())
 LINKED_TAIL_MAX = 4  # capitalised words a name cut after its joining word may take back
 
 
@@ -491,7 +489,7 @@ def linked_tail(doc: Doc, words_: list[str], start: int, end: int, taken: list[b
             or not any(fold(w) in words("name_word", "Organization") for w in words_[start:end - 1]):
         return end  # ("the Emeritus Archbishop of | Riga", "the King and Queen of | Jordan": titles, no body)
     places = {span.start: span.end for m, span in found if m.type == "Place"}
-    k = end + (words_[end] == "the")
+    first = k = end + (words_[end] == "the")
     while k < len(words_) and k - end < LINKED_TAIL_MAX and words_[k][:1].isupper() and words_[k].isalpha():
         if taken[k]:
             if k not in places:
@@ -501,7 +499,7 @@ def linked_tail(doc: Doc, words_: list[str], start: int, end: int, taken: list[b
             k += 1
         if "\n" in doc[k - 1].whitespace_:
             break
-    return k if k > end + (words_[end] == "the") else end
+    return k if k > first else end
 
 
 def generation_suffix(texts: list[str], end: int) -> int | None:
@@ -858,6 +856,8 @@ TRAILING_LINK = re.compile(r"\s*(?:(?:https?://|pic\.twitter\.com/)\S*\s*)+$")
 # an embedded tweet's signature: "https://t.co/Q2JC… — Cory Booker (@CoryBooker) March 22, 2019"
 TWEET_SIGNATURE = re.compile(r"[—–]\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4} \(@\w+\)")
 SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
+# words that join the parts of a name ("University of Texas at Austin") and never end one
+NAME_LINKS = (SMALL_WORDS - {"a", "an", "as"}) | {"&"}
 # "• Cardinal Janis Pujats, Emeritus Archbishop Metropolitan of Riga, Latvia": a list's item, not a heading
 LIST_BULLETS = ("•", "·", "▪", "◦")
 
