@@ -695,6 +695,16 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
     for i, word in enumerate(words):
         if word != "(" or i == 0 or doc[i - 1].ent_type_ != "PERSON":
             continue
+        tag = party_codes().get(words[i + 1]) if i + 3 < len(words) and words[i + 2] in ("-", "–") else None
+        if tag in gaz and ")" in words[i + 3:i + 6]:
+            # "Jerry Nadler (D-NY)": the letter of a US politician's tag is the party; the state's
+            # code after the dash names no body (the model took "MN" for an organisation)
+            add(i + 1, i + 2, gaz[tag].name, gaz[tag].type, tag, "party-tag")
+            taken[i + 3] = words[i + 3] in US_STATE_CODES
+            continue
+        if i + 2 < len(words) and words[i + 1] in US_STATE_CODES and words[i + 2] == ")":
+            taken[i + 1] = True  # "Nancy Pelosi (CA)": the model took the state's code for an organisation
+            continue
         end = next((e for e in (i + 2, i + 3) if e < len(words) and words[e] == ")"), None)
         if end is None or any(taken[i + 1:end]):
             continue
@@ -729,6 +739,8 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
             typed = "MediaOutlet", f"ner:{ent.label_}+outlet-noun"  # "the state news agency Mehr"
         elif typed is not None and typed[0] == "Organization" and is_group_named(doc, start, end):
             typed = "Group", f"ner:{ent.label_}+group-noun"  # "the activist group Local to Global Justice"
+        elif typed is not None and typed[0] == "Person" and is_place_named(doc, start, end):
+            typed = "Place", f"ner:{ent.label_}+town-noun"
         if typed is None:
             return
         typ, basis = typed
@@ -832,6 +844,7 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
     out = office_names(out, words)
     out = compass_regions(doc, doc_id, text, out, _heading_lines(doc_text))
     out = city_names(doc, doc_id, text, out, gaz)
+    out = church_sees(doc, doc_id, text, out, words)
     out = dateline_towns(doc, doc_id, text, out, words)
     out = postal_states(doc, doc_id, text, out, words, gaz)
     out = listed_places(doc, out, words)
@@ -1087,6 +1100,25 @@ def is_group_named(doc: Doc, start: int, end: int) -> bool:
                for t in doc[end:min(end + 6, len(doc))])
 
 
+SETTLEMENT_NOUNS = frozenset("city town village capital province district region".split())
+
+
+def is_place_named(doc: Doc, start: int, end: int) -> bool:
+    """"the city of Mbandaka", "the provincial capital of Equateur, Mbandaka", "the remote Bikoro
+    region": a name a town or region noun introduces, stands beside or ends on is a place's (the
+    model takes unknown African and Asian town names for people)."""
+    root = doc[start:end].root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in SETTLEMENT_NOUNS:
+        return True
+    if root.dep_ == "appos" and (head.lower_ in SETTLEMENT_NOUNS or head.dep_ == "pobj" and head.head.lower_ == "of"
+                                 and head.head.head.lower_ in SETTLEMENT_NOUNS):
+        return True  # (the parser may hang the town on the region it is the capital of)
+    if any(c.dep_ == "appos" and c.lower_ in SETTLEMENT_NOUNS for c in root.children):
+        return True  # "Goma, a city in North Kivu"
+    return end < len(doc) and doc[end].lower_ in SETTLEMENT_NOUNS and root.dep_ == "compound" and root.head.i == end
+
+
 COREF_TYPES = ("Organization", "Group", "MediaOutlet")
 COREF_WINDOW = 12  # sentences
 
@@ -1141,6 +1173,31 @@ def compass_regions(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMe
                                       and not any(a <= m.mention.start < b for a, b in headings))):
             m, span = _grown(doc, doc_id, text, m, span, i, span.end, f"{word} {m.name}", "compass")
         out.append((m, span))
+    return out
+
+
+SEE_WORDS = frozenset("Diocese Archdiocese Eparchy Archeparchy".split())
+
+
+def church_sees(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMention, Span]],
+                texts: list[str]) -> list[tuple[EntityMention, Span]]:
+    """"the Diocese of Linz", "Father Christoph Simonsen (Diocese of Aachen)": a see is a church
+    body named after its town, an organisation (the model found the town, or nothing)."""
+    sees = []
+    for k, w in enumerate(texts[:-2]):
+        if w in SEE_WORDS and texts[k + 1] == "of" and texts[k + 2][:1].isupper() and texts[k + 2].isalpha():
+            end = k + 3
+            while end < len(texts) and end - k < 5 and texts[end][:1].isupper() and texts[end].isalpha() \
+                    and "\n" not in doc[end - 1].whitespace_:
+                end += 1
+            sees.append((k, end))
+    if not sees:
+        return found
+    out = [(m, span) for m, span in found if not any(a < span.end and span.start < b for a, b in sees)]
+    for a, b in sees:
+        s, e = char_span(doc, a, b)
+        out.append((EntityMention(Mention(doc_id, s, e, text[s:e]), doc[a:b].text, "Organization", None, "see"),
+                    doc[a:b]))
     return out
 
 
@@ -1229,6 +1286,17 @@ def postal_states(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMent
     return kept + added
 
 
+# every US state's postal code ("NY" and "WA" too, which name no one gazetteer entry)
+US_STATE_CODES = frozenset("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
+                           "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split())
+
+
+@lru_cache(maxsize=1)
+def party_codes() -> dict[str, str]:
+    """Party letters of a US politician's tag ("D") -> the gazetteer ids of the parties (``data/party_tags.jsonl``)."""
+    return {row["tag"]: row["entry"] for row in data_rows("party_tags.jsonl")}
+
+
 def _unshouted(words_: Iterable[str]) -> str:
     """"KANSAS CITY" -> "Kansas City": a dateline's town written as a name."""
     return " ".join(w.capitalize() for w in words_)
@@ -1263,8 +1331,10 @@ def possessed_people(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityM
     openers += [k for k, w in enumerate(texts) if w[:1].isupper() and w.rstrip(".").lower() in titles]
     # "AP Photo / Alex Brandon Democrat Leaders Demand ...": a photo credit runs into the caption, so
     # the name is two words (three when the second is a given name too: "Jose Luis Magana")
+    # ("© AP Photo / Pablo Martinez Monsivais": a caption's credit, which credited_photographers reads)
     credits = {span.end + (texts[span.end] in ("Photo", "Photos", "Images")) for m, span in found
-               if m.type == "MediaOutlet" and span.end + 1 < len(texts)}
+               if m.type == "MediaOutlet" and span.end + 1 < len(texts)
+               and not (span.start and texts[span.start - 1] == "©")}
     credits = {k for k in credits if k < len(texts) and texts[k] == "/"}
     # "By Marton Dunai" alone on a line is a byline, whatever the given name
     bylines = {k for k, w in enumerate(texts) if w in ("By", "by", "BY") and _opens_line(doc, k)}

@@ -1478,6 +1478,11 @@ class RelationExtractor:
             found += [t for p in title.children if p.dep_ == "prep" and p.lower_ in link["preps"]
                       for q in p.children if q.dep_ == "pobj" and view.mention_of(q) is None and q.pos_ == "NOUN"
                       for g in q.children if g.dep_ == "compound" for t in [view.mention_of(g)] if t is not None]
+            # "head of emergency response at the World Health Organization", "professor of law at
+            # Harvard": the body after the title's field
+            found += [t for p in title.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for q in p.children if q.dep_ == "pobj" and view.mention_of(q) is None and q.pos_ == "NOUN"
+                      for t in prep_objects(view, q, ("at",))]
             # the title's own modifiers, through a chain of compounds ("IAEA Director General")
             stack = [c for c in title.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
             while stack:
@@ -1713,6 +1718,16 @@ class RelationExtractor:
 
     def _reports(self, view: SentenceView, verb: Token, trig: Trigger) -> list[Candidate]:
         subjects = [i for c in verb.children if c.dep_ == "nsubj" for i in view.ents(c)]
+        as_phrase = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ == "pobj" else None
+        if not subjects and as_phrase is not None and as_phrase.lower_ == "as" and as_phrase.dep_ == "prep":
+            # "As LifeSiteNews reported in January, the Diocese of Limburg is discussing ...": the
+            # parser made the outlet the object of "as"; the main clause is the report
+            outlets = [i for i in view.ents(verb.head) if view.mentions_by_idx[i].type == "MediaOutlet"]
+            own = {t.i for t in as_phrase.subtree}
+            about = _unique(i for t in as_phrase.head.subtree if t.i not in own
+                            and _depth_below(t, as_phrase.head) <= REPORT_DEPTH for i in [view.mention_of(t)] if i is not None)
+            return [Candidate(o, a, "REPORTS_ON", verb, f"report:{trig.lemma}", trig.confidence)
+                    for o in outlets for a in about if a != o]
         if not subjects and verb.dep_ == "acl" and _is_passive(verb):
             # "Emails obtained by The Hill show that ...": the outlet reports on what they show
             return self._reported_thing(view, verb, trig)

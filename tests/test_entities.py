@@ -733,6 +733,13 @@ def test_a_title_before_a_place_takes_no_place_into_a_name(extractor):
      ("Executive Office for Immigration Review", "Organization", None)),
     # after an honorific, a name the model took for a body is a person's
     ("Ms Geller, of the Atlas Shrugs blog, is a co-founder of the group.", ("Geller", "Person", None)),
+    # given names of many languages make a person of a name the model missed or took for a body
+    ("The indignation about Cardinal Reinhard Marx and Bishop Franz-Josef Bode is growing.",
+     ("Reinhard Marx", "Person", None)),
+    ("The plan has the support of the local bishop, Georg Bätzing.", ("Georg Bätzing", "Person", None)),
+    # a church see is a body, not its town; a town beside a town noun is no person
+    ("The Diocese of Linz invited couples to the blessing.", ("Diocese of Linz", "Organization", None)),
+    ("Goma, a city in North Kivu, reported new cases.", ("Goma", "Place", None)),
 ])
 def test_places_abbreviated_states_and_heads_of_names(extractor, text, expected):
     assert expected in typed(extractor, text), typed(extractor, text)

@@ -1376,3 +1376,34 @@ def test_according_datelines_officers_and_labels(extractor, text, triple):
 def test_tellers_handovers_and_own_deeds_do_not_overreach(extractor, text, absent):
     got = rels(extractor, text)
     assert absent not in got, (text, sorted(got))
+
+
+# Constructions from check sets 60 and 61 (US party tags, church sees, towns the model took for people)
+@pytest.mark.parametrize("text,triple", [
+    # a US politician's bracketed party tag names the party
+    ("Senator Jane Moreland (D-NY) criticised the plan.", ("Jane Moreland", "PART_OF", "democratic-party")),
+    ("Rep. Tom Hadley (R-Ariz.) voted against the bill.", ("Tom Hadley", "PART_OF", "republican-party")),
+    # a church body in brackets after a priest's name is his; a see is a body of its own
+    ("Father Karl Brenner (Diocese of Passau) said the blessing was valid.",
+     ("Karl Brenner", "PART_OF", "Diocese of Passau")),
+    # "As OUTLET reported, ...": the parser makes the outlet the object of "as"
+    ("As LifeSiteNews reported in March, the Diocese of Graz is considering a new rite.",
+     ("lifesitenews", "REPORTS_ON", "Diocese of Graz")),
+    # the body after a title's field
+    ("Mary Odell, head of emergency response at the World Health Organization, said the risk was high.",
+     ("Mary Odell", "PART_OF", "world-health-organization")),
+    # a town the model took for a person, in apposition to a town noun or its region's capital
+    ("Goma, a city in North Kivu, reported new cases.", ("Goma", "LOCATED_IN", "North Kivu")),
+    ("The virus reached the provincial capital of Equateur, Mbandaka, on Thursday.",
+     ("Mbandaka", "LOCATED_IN", "Equateur")),
+])
+def test_party_tags_sees_and_towns(extractor, text, triple):
+    got = rels(extractor, text)
+    assert triple in got, (text, sorted(got))
+
+
+def test_a_state_code_in_brackets_names_no_body(extractor):
+    """"Senator Chuck Schumer (NY)": the model takes the code for an organisation, and the
+    bracket rule would make him its member."""
+    got = rels(extractor, "Senator Chuck Schumer (NY) said the plan was reckless.")
+    assert not any(t == "PART_OF" for _s, t, _o in got), sorted(got)
