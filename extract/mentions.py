@@ -620,11 +620,22 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
     # A longer model entity that swallows a gazetteer place ("Aleppo Media Center") keeps its name.
     ent_at = {t: ent for ent in ner_ents for t in range(ent.start, ent.end)}
 
+    def regional_party(ent: Span, place_end: int) -> bool:
+        """"the Florida Democratic Party": a model name that is a place's name and a party's is
+        the party's branch there, a group of its own (neither the state nor the national party)."""
+        key = gaz.lookup_name(doc[place_end:ent.end].text)
+        start = _trim(doc, ent.start, ent.end)[0]
+        place = gaz.lookup_name(doc[start:place_end].text)
+        return ent.label_ == "ORG" and key in gaz and gaz[key].role == "PTY" and place in gaz \
+            and gaz[place].type in ("Place", "State")
+
     def swallowed(m: GazMatch) -> bool:
         if m.actor_form or m.state_prefix:
             return False
         if gaz[m.entry].type not in ("Place", "State"):
             return sub_body(m)
+        if m.start in ent_at and regional_party(ent_at[m.start], m.end):
+            return True
         for ent in ([ent_at[m.start]] if m.start in ent_at else []):
             if any(t.text in POSSESSIVES or t.text.endswith(("’s", "'s")) for t in ent):
                 continue  # "Iran's Army" is Iran's, not a name of its own
@@ -642,6 +653,9 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
         ent = ent_at.get(m.start)
         if ent is not None and is_sub_body(ent, m):
             sub_bodies[ent.start] = gaz[m.entry].type  # a group's council is a group
+            return True
+        if ent is not None and m.end == ent.end and m.start > ent.start and regional_party(ent, m.start):
+            sub_bodies[ent.start] = "Group"
             return True
         return False
 

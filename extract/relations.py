@@ -86,6 +86,7 @@ RALLY_NOUNS = frozenset("rally rallies demonstration demonstrations protest prot
                         "conference campaign campaigns vigil".split())
 # rules whose Person subject reports whoever he is: a citation's author, one who "wrote about" someone
 WRITER_RULES = frozenset({"cite:headline", "verb:write"})
+FIELD_TITLES = frozenset("expert experts specialist specialists".split())  # their "on" and "of" name a subject
 FINDING_NOUNS = frozenset("report investigation inquiry probe study paper indictment complaint affidavit review "
                           "findings audit memo analysis lawsuit suit letter warrant".split())
 CONTENT_VERBS = frozenset("claim allege assert say suggest show reveal detail describe report state argue".split())
@@ -232,6 +233,7 @@ class Lexicon:
     damning_labels: frozenset[str] = frozenset()
     inquiry_words: frozenset[str] = frozenset()
     charge_verbs: frozenset[str] = frozenset()
+    alleging_verbs: frozenset[str] = frozenset()
     damning_acts: frozenset[str] = frozenset()
     harm_nouns: frozenset[str] = frozenset()
     supply_nouns: frozenset[str] = frozenset()
@@ -282,7 +284,8 @@ HEDGE_FACTOR = 0.6  # "reportedly", "may": a hedged statement is asserted less f
 MODALITY_FIELDS = {"hedge": "hedges", "negation": "negations", "speech": "speech", "negative_verb": "negative_verbs",
                    "intention_noun": "intention_nouns", "intention_verb": "intention_verbs", "wish_word": "wish_words",
                    "label_verb": "label_verbs", "damning_label": "damning_labels", "inquiry_word": "inquiry_words",
-                   "charge_verb": "charge_verbs", "damning_act": "damning_acts", "harm_noun": "harm_nouns",
+                   "charge_verb": "charge_verbs", "alleging_verb": "alleging_verbs", "damning_act": "damning_acts",
+                   "harm_noun": "harm_nouns",
                    "supply_noun": "supply_nouns", "permit_verb": "permit_verbs", "platform": "platforms",
                    "hearsay_noun": "hearsay_nouns", "hostile_act": "hostile_acts",
                    "member_noun": "member_nouns", "handover_noun": "handover_nouns",
@@ -1275,10 +1278,13 @@ class RelationExtractor:
                            for c in act.children if c.dep_ == "nsubj" for d in view.ents(c)
                            if d != s and not self._own_state(view, s, d))
                 continue
-            if act.lemma_.lower() not in self.lex.damning_acts or _is_passive(act) or any(
+            alleged = verb.lemma_.lower() in self.lex.alleging_verbs and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in act.children)
+            if not (alleged or act.lemma_.lower() in self.lex.damning_acts) or _is_passive(act) or any(
                     c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "will")
                     for c in act.children):
                 continue  # "suggested the White House would not interfere" charges nobody
+            # (but to allege or charge that someone did a thing is to accuse them, whatever the thing)
             for doer in [i for c in act.children if c.dep_ == "nsubj" for i in view.ents(c)]:
                 out.extend(Candidate(s, doer, "ACCUSES", verb, f"charge:{verb.lemma_.lower()}", 0.6)
                            for s in speakers if s != doer and not self._own_state(view, s, doer))
@@ -1473,14 +1479,16 @@ class RelationExtractor:
             return not any(t.text in (";", ":") for t in span.doc[a:b + 1])
 
         def orgs_of(title: Token) -> list[int]:
-            found = list(prep_objects(view, title, link["preps"]))
+            # ("an expert on Hezbollah" knows of it; "an expert at the Hudson Institute" works there)
+            preps = [p for p in link["preps"] if p not in ("on", "of")] if title.lower_ in FIELD_TITLES else link["preps"]
+            found = list(prep_objects(view, title, preps))
             # "the chairman of the Senate panel, Lindsey Graham": the body named on the noun
             found += [t for p in title.children if p.dep_ == "prep" and p.lower_ in link["preps"]
                       for q in p.children if q.dep_ == "pobj" and view.mention_of(q) is None and q.pos_ == "NOUN"
                       for g in q.children if g.dep_ == "compound" for t in [view.mention_of(g)] if t is not None]
-            # "head of emergency response at the World Health Organization", "professor of law at
-            # Harvard": the body after the title's field
-            found += [t for p in title.children if p.dep_ == "prep" and p.lower_ == "of"
+            # "head of emergency response at the World Health Organization", "an expert in British
+            # politics at the University of Nottingham": the body after the title's field
+            found += [t for p in title.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
                       for q in p.children if q.dep_ == "pobj" and view.mention_of(q) is None and q.pos_ == "NOUN"
                       for t in prep_objects(view, q, ("at",))]
             # the title's own modifiers, through a chain of compounds ("IAEA Director General")
@@ -1544,6 +1552,11 @@ class RelationExtractor:
             # director": the role the verb gives its subject, or its object when it has one
             candidates += [p for a in holder.head.children if a.dep_ == "prep" and a.lower_ == "as"
                            for p in a.children if p.dep_ == "pobj" and is_title(p)]
+        # "Edgardo Cortes, who works as an election security adviser at New York University"
+        candidates += [p for c in root.children if c.dep_ == "relcl"
+                       and any(g.dep_ == "nsubj" and g.lower_ in ("who", "that") for g in c.children)
+                       for a in c.children if a.dep_ == "prep" and a.lower_ == "as"
+                       for p in a.children if p.dep_ == "pobj" and is_title(p)]
         # "a Mar-a-Lago member and founder of the Trumpettes USA": coordinated titles
         # "Jeff Sessions and other Justice Department officials": the others' title is his too
         candidates += [c for c in holder.conjuncts if c.i > holder.i and is_title(c)

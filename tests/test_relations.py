@@ -1396,10 +1396,30 @@ def test_tellers_handovers_and_own_deeds_do_not_overreach(extractor, text, absen
     ("Goma, a city in North Kivu, reported new cases.", ("Goma", "LOCATED_IN", "North Kivu")),
     ("The virus reached the provincial capital of Equateur, Mbandaka, on Thursday.",
      ("Mbandaka", "LOCATED_IN", "Equateur")),
+    # to allege or charge that someone did a thing accuses them, whatever the thing
+    ("Mark Meadows charged that the FBI gave the inspector general false information.",
+     ("Mark Meadows", "ACCUSES", "federal-bureau-of-investigation")),
+    # a role a relative clause gives; an expert's field before the body; a party's branch in a state
+    ("Jane Roe, who works as a policy adviser at New York University, said the vote was close.",
+     ("Jane Roe", "PART_OF", "new-york-university")),
+    ("Chris Dale, an expert in British politics at the University of Kent, said the vote was close.",
+     ("Chris Dale", "PART_OF", "University of Kent")),
+    ("Dana Cole, a spokeswoman for the Texas Republican Party, said it.",
+     ("Dana Cole", "PART_OF", "Texas Republican Party")),
 ])
-def test_party_tags_sees_and_towns(extractor, text, triple):
+def test_party_tags_sees_towns_and_allegations(extractor, text, triple):
     got = rels(extractor, text)
     assert triple in got, (text, sorted(got))
+
+
+def test_an_experts_subject_is_not_his_employer(extractor):
+    got = rels(extractor, "Chris Dale, an expert on Hezbollah, said the group was weaker.")
+    assert ("Chris Dale", "PART_OF", "hezbollah") not in got, sorted(got)
+
+
+def test_saying_that_someone_did_a_plain_thing_accuses_no_one(extractor):
+    got = rels(extractor, "Mark Meadows said that the FBI gave the inspector general the files.")
+    assert not any(t == "ACCUSES" for _s, t, _o in got), sorted(got)
 
 
 def test_a_state_code_in_brackets_names_no_body(extractor):
