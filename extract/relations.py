@@ -1478,19 +1478,21 @@ class RelationExtractor:
             a, b = sorted((tok.i, span.start))
             return not any(t.text in (";", ":") for t in span.doc[a:b + 1])
 
+        def unnamed_objects(title: Token, preps: Iterable[str]) -> list[Token]:
+            """The common nouns (no mention of their own) after the title's prepositions ``preps``."""
+            return [q for p in title.children if p.dep_ == "prep" and p.lower_ in preps
+                    for q in p.children if q.dep_ == "pobj" and view.mention_of(q) is None and q.pos_ == "NOUN"]
+
         def orgs_of(title: Token) -> list[int]:
             # ("an expert on Hezbollah" knows of it; "an expert at the Hudson Institute" works there)
             preps = [p for p in link["preps"] if p not in ("on", "of")] if title.lower_ in FIELD_TITLES else link["preps"]
             found = list(prep_objects(view, title, preps))
             # "the chairman of the Senate panel, Lindsey Graham": the body named on the noun
-            found += [t for p in title.children if p.dep_ == "prep" and p.lower_ in link["preps"]
-                      for q in p.children if q.dep_ == "pobj" and view.mention_of(q) is None and q.pos_ == "NOUN"
+            found += [t for q in unnamed_objects(title, link["preps"])
                       for g in q.children if g.dep_ == "compound" for t in [view.mention_of(g)] if t is not None]
             # "head of emergency response at the World Health Organization", "an expert in British
             # politics at the University of Nottingham": the body after the title's field
-            found += [t for p in title.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
-                      for q in p.children if q.dep_ == "pobj" and view.mention_of(q) is None and q.pos_ == "NOUN"
-                      for t in prep_objects(view, q, ("at",))]
+            found += [t for q in unnamed_objects(title, ("of", "in")) for t in prep_objects(view, q, ("at",))]
             # the title's own modifiers, through a chain of compounds ("IAEA Director General")
             stack = [c for c in title.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
             while stack:
