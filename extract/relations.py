@@ -536,6 +536,15 @@ REPORT_DEPTH = 3  # what a report is about sits near its verb; deeper lies a run
 ACCORDING_DEPTH = 5  # "according to X" qualifies the whole sentence, so its actors may sit deeper
 
 
+def _main_clause_mentions(view: SentenceView, phrase: Token, depth: int | None) -> list[int]:
+    """Mentions of the clause a reporting phrase hangs on ("As Politico pointed out, MEK have
+    killed Americans"), outside the phrase, within ``depth`` arcs of the clause's head if given."""
+    own = {t.i for t in phrase.subtree}
+    return [m for t in phrase.head.subtree if t.i not in own
+            and (depth is None or _depth_below(t, phrase.head) <= depth)
+            for m in [view.mention_of(t)] if m is not None]
+
+
 def _depth_below(tok: Token, top: Token) -> int:
     """Arcs from ``top`` down to ``tok`` (a descendant)."""
     n = 0
@@ -1738,9 +1747,7 @@ class RelationExtractor:
             # "As LifeSiteNews reported in January, the Diocese of Limburg is discussing ...": the
             # parser made the outlet the object of "as"; the main clause is the report
             outlets = [i for i in view.ents(verb.head) if view.mentions_by_idx[i].type == "MediaOutlet"]
-            own = {t.i for t in as_phrase.subtree}
-            about = _unique(i for t in as_phrase.head.subtree if t.i not in own
-                            and _depth_below(t, as_phrase.head) <= REPORT_DEPTH for i in [view.mention_of(t)] if i is not None)
+            about = _unique(_main_clause_mentions(view, as_phrase, REPORT_DEPTH))
             return [Candidate(o, a, "REPORTS_ON", verb, f"report:{trig.lemma}", trig.confidence)
                     for o in outlets for a in about if a != o]
         if not subjects and verb.dep_ == "acl" and _is_passive(verb):
@@ -1773,13 +1780,8 @@ class RelationExtractor:
         if tail or verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
             # "As Politico pointed out, MEK have killed Americans"; "Khweis made it to Syria, The
             # Washington Post reports" (parsed as a conjunct): the main clause is the report
-            own = {t.i for t in verb.subtree}
-            for t in verb.head.subtree:
-                # (a closing "..., The Washington Post reports" covers what sits near the main verb)
-                far = tail and _depth_below(t, verb.head) > REPORT_DEPTH
-                m = view.mention_of(t) if t.i not in own and not far else None
-                if m is not None:
-                    objects.append(m)
+            # (a closing "..., The Washington Post reports" covers what sits near the main verb)
+            objects += _main_clause_mentions(view, verb, REPORT_DEPTH if tail else None)
         # "wrote Jonathan Spyer in an article for Foreign Policy", "said on CNN": an outlet the
         # words appeared in is where they were published, and it carries the report too
         # ("wrote opinion columns for the Washington Post": the phrase may hang on the object)
