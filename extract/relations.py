@@ -49,6 +49,8 @@ TYPE_CONSTRAINTS: dict[str, tuple[tuple[str, ...] | None, tuple[str, ...] | None
 # a state ("US President Donald Trump"), whose people are not its members in this vocabulary.
 EXCLUDED_TYPE_PAIRS: dict[str, frozenset[tuple[str, str]]] = {"PART_OF": frozenset({("Person", "State")})}
 
+MAX_LIST = 40  # items of a list of conjuncts that relations reach ("Juanita Broaddrick, ..., and Bobbie Ann William")
+
 # nouns for a body someone has ("his Fidesz party", "Orbán's political organization"): not the person
 # ("Assad's coalition" is his, though)
 BODY_NOUNS = frozenset("party group organization organisation foundation company firm movement charity "
@@ -374,9 +376,10 @@ class SentenceView:
     def mention_of(self, tok: Token) -> int | None:
         return self.by_token.get(tok.i)
 
-    def ents(self, tok: Token, depth: int = 0) -> list[int]:
-        """Mentions a noun phrase headed by ``tok`` denotes, with its conjuncts."""
-        if depth > 4:
+    def ents(self, tok: Token, depth: int = 0, chain: int = 0) -> list[int]:
+        """Mentions a noun phrase headed by ``tok`` denotes, with its conjuncts (``chain``: how
+        far down a list of conjuncts this one is)."""
+        if depth > 4 or chain > MAX_LIST:
             return []
         found: list[int] = []
         m = self.mention_of(tok)
@@ -409,9 +412,13 @@ class SentenceView:
                         if p.dep_ == "pobj":
                             found.extend(self.ents(p, depth + 1))
                 elif c.dep_ == "prep" and (tok.lower_ in self.holders and c.lower_ in LIST_PREPS | {"such"} or (
-                        tok.pos_ == "NOUN" and c.lower_ in ("including", "such"))):
+                        tok.pos_ == "NOUN" and (c.lower_ in ("including", "such")
+                                                or c.lower_ == "as" and any(g.lower_ == "such" for g in c.children)))):
                     # "Mueller charged 34 people, including Paul Manafort": an example list names them
                     found.extend(self.list_members(c, depth))
+                elif c.dep_ == "acl" and c.lemma_ in ("name", "call") and c.tag_ == "VBN":
+                    # "a female radio anchor named LeeAnn Tweeden revealed ...": the name given is who
+                    found.extend(i for g in c.children if g.dep_ in ("oprd", "attr") for i in self.ents(g, depth + 1))
                 elif tok.lower_ in self.holders and c.dep_ == "acl" and c.lemma_ == "lead" and c.tag_ == "VBN":
                     # "the coalition, led by the United States, carried out strikes": its leader acts
                     found.extend(prep_objects(self, c, ("by",)))
@@ -441,14 +448,17 @@ class SentenceView:
                 h = self.mention_of(tok.head)
                 if h is not None:
                     found.append(h)
-            if not found and tok.lower_ in self.holders | {"one"}:
+            if not found and (tok.lower_ in self.holders | {"one"} or tok.tag_ == "NNS" and any(
+                    c.dep_ == "relcl" for c in tok.children)):
+                # ("X and Y are among the women who have made allegations": the women are X and Y)
                 found.extend(self._predicate_subject(tok, depth))
         # "The Army of Islam and Faylaq al-Rahman clashed": a conjunct may hang on a word inside the name
         heads = self.mentions_by_idx_span[m] if m is not None else [tok]
         for h in heads:
             for c in h.children:
                 if c.dep_ == "conj" and not _starts_clause(c) and (h is tok or c.i >= heads[-1].i):
-                    found.extend(self.ents(c, depth + 1))
+                    # (a list is a chain of conjuncts, each on the one before: its length is no depth)
+                    found.extend(self.ents(c, depth, chain + 1))
         return _unique(found)
 
     def antecedent(self, pron: Token) -> list[int]:
@@ -475,7 +485,9 @@ class SentenceView:
         t = tok
         if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in ("one", "some", "many", "among"):
             t = t.head.head
-        if t.dep_ == "attr" and t.head.lemma_ in ("be", "remain", "become"):
+        if t.dep_ == "pobj" and t.head.lower_ == "among" and t.head.dep_ == "prep":
+            t = t.head  # "Paula Jones and Gennifer Flowers are among the women who ..."
+        if t.dep_ in ("attr", "prep") and t.head.lemma_ in ("be", "remain", "become"):
             for c in t.head.children:
                 if c.dep_ == "nsubj":
                     return self.ents(c, depth + 1)
@@ -649,8 +661,17 @@ def subjects_of(view: SentenceView, verb: Token, depth: int = 0) -> list[int]:
                 # "Loomer, a far-right personality who worked for X": the pronoun reaches through the apposition
                 # ("James Goddard, the self-styled British Yellow Vest who branded ...": the person, not the label)
                 described = view.ents(verb.head.head) if verb.head.dep_ == "appos" else []
-                person = [i for i in described if view.mentions_by_idx[i].type == "Person"]
-                found.extend(person or view.ents(verb.head) or described)
+                # ("Wilfredo Ruiz, the adviser of AMANA, a group that promotes David Duke": a body noun
+                # describes the body named before it, wherever the parser hangs it)
+                wanted = ("Group", "Organization", "MediaOutlet") if verb.head.lower_ in BODY_NOUNS else ("Person",)
+                fitting = [i for i in described if view.mentions_by_idx[i].type in wanted]
+                if not fitting and verb.head.lower_ in BODY_NOUNS and described:
+                    k = verb.head.left_edge.i
+                    while k > view.sent.start and view.sent.doc[k - 1].text in (",", ")"):
+                        k -= 1  # "..., the American Muslim Association of North America (AMANA), a group"
+                    before = _mention_before(view, k)
+                    fitting = [before] if before is not None and view.mentions_by_idx[before].type in wanted else []
+                found.extend(fitting or view.ents(verb.head) or described)
                 if not found and c.lower_ == "who":
                     # "Obama's relationship with Reverend Jeremiah Wright who blamed the US": the parser
                     # hung the clause on a noun further back; "who" is the person named right before it
@@ -1287,14 +1308,17 @@ class RelationExtractor:
                            for c in act.children if c.dep_ == "nsubj" for d in view.ents(c)
                            if d != s and not self._own_state(view, s, d))
                 continue
+            # "revealed that Franken had kissed and groped her": a later conjunct shares the first's
+            # subject, mark and auxiliaries
+            first = act if any(c.dep_ == "nsubj" for c in act.children) else _conj_root(act)
             alleged = verb.lemma_.lower() in self.lex.alleging_verbs and any(
-                c.dep_ == "mark" and c.lower_ == "that" for c in act.children)
+                c.dep_ == "mark" and c.lower_ == "that" for c in first.children)
             if not (alleged or act.lemma_.lower() in self.lex.damning_acts) or _is_passive(act) or any(
                     c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "will")
-                    for c in act.children):
+                    for c in (*act.children, *(first.children if first is not act else ()))):
                 continue  # "suggested the White House would not interfere" charges nobody
             # (but to allege or charge that someone did a thing is to accuse them, whatever the thing)
-            for doer in [i for c in act.children if c.dep_ == "nsubj" for i in view.ents(c)]:
+            for doer in [i for c in first.children if c.dep_ == "nsubj" for i in view.ents(c)]:
                 out.extend(Candidate(s, doer, "ACCUSES", verb, f"charge:{verb.lemma_.lower()}", 0.6)
                            for s in speakers if s != doer and not self._own_state(view, s, doer))
         return out
@@ -1440,13 +1464,20 @@ class RelationExtractor:
                                                  link["confidence"]))
                 elif link["via"] == "appos":
                     # "Rob Portman, the Ohio Republican": a name in apposition to a person's
-                    for c in root.children:
-                        t = view.mention_of(c) if c.dep_ == "appos" or inserted_home(c) else None
-                        if t is None and c.dep_ == "appos" and c.lower_ in link.get("titles", ()):
+                    described = list(root.children)
+                    if link.get("copula") and root.dep_ == "nsubj" and root.head.lemma_ == "be":
+                        # "Harris is a Democrat": the copula's complement describes its subject
+                        described += [c for c in root.head.children if c.dep_ == "attr"]
+                    for c in described:
+                        appos = c.dep_ in ("appos", "attr")  # (only a copula's complement is an attr here)
+                        t = view.mention_of(c) if appos or inserted_home(c) else None
+                        if t is None and appos and c.lower_ in link.get("titles", ()):
                             t = next((view.mention_of(g) for g in c.children if g.dep_ in ("compound", "amod", "nmod")
                                       and view.mention_of(g) is not None), None)
                         if t is not None and t != idx and view.mentions_by_idx[t].type in link["target_types"]:
-                            out.append(Candidate(idx, t, link["type"], c, f"link:{link['rule']}", link["confidence"]))
+                            # (a copula's own rule, so that "is not a Democrat" is kept as negated)
+                            rule = f"copula:{link['rule']}" if c.dep_ == "attr" else f"link:{link['rule']}"
+                            out.append(Candidate(idx, t, link["type"], c, rule, link["confidence"]))
                 elif link["via"] == "poss":
                     owner = root
                     if link.get("through_head") and (root.dep_ == "appos" or root.dep_ == "pobj" and root.head.lower_ == "of"):
@@ -1520,6 +1551,14 @@ class RelationExtractor:
                     found.append(prev)
             return [t for t in _unique(found) if view.mentions_by_idx[t].type in link["target_types"]]
 
+        def as_titles(verb: Token) -> list[Token]:
+            """The titles after "as" that a verb, or the verb it leads to, gives: "served as a
+            spokesman for", "was elected to take over as Chair of the Florida Democratic Party"."""
+            verbs = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"
+                             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+            return [p for v in verbs for a in v.children if a.dep_ == "prep" and a.lower_ == "as"
+                    for p in a.children if p.dep_ == "pobj" and is_title(p)]
+
         holder = root
         if root.dep_ == "conj" and not any(c.dep_ == "compound" and not (span.start <= c.i < span.end)
                                            for c in root.children):
@@ -1561,13 +1600,11 @@ class RelationExtractor:
                 holder.dep_ == "dobj" or not any(c.dep_ in ("dobj", "obj") for c in holder.head.children)):
             # "Grenell served as a spokesman for the US Mission", "Trump removed James Comey as FBI
             # director": the role the verb gives its subject, or its object when it has one
-            candidates += [p for a in holder.head.children if a.dep_ == "prep" and a.lower_ == "as"
-                           for p in a.children if p.dep_ == "pobj" and is_title(p)]
+            candidates += as_titles(holder.head)
         # "Edgardo Cortes, who works as an election security adviser at New York University"
         candidates += [p for c in root.children if c.dep_ == "relcl"
-                       and any(g.dep_ == "nsubj" and g.lower_ in ("who", "that") for g in c.children)
-                       for a in c.children if a.dep_ == "prep" and a.lower_ == "as"
-                       for p in a.children if p.dep_ == "pobj" and is_title(p)]
+                       and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "that") for g in c.children)
+                       for p in as_titles(c)]
         # "a Mar-a-Lago member and founder of the Trumpettes USA": coordinated titles
         # "Jeff Sessions and other Justice Department officials": the others' title is his too
         candidates += [c for c in holder.conjuncts if c.i > holder.i and is_title(c)

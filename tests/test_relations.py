@@ -1427,3 +1427,55 @@ def test_a_state_code_in_brackets_names_no_body(extractor):
     bracket rule would make him its member."""
     got = rels(extractor, "Senator Chuck Schumer (NY) said the plan was reckless.")
     assert not any(t == "PART_OF" for _s, t, _o in got), sorted(got)
+
+
+@pytest.mark.parametrize("text, triple", [
+    # a party named as a copula's complement; examples after "like"; "PM" and "veteran" titles
+    ("Harris is a Democrat and no fan of Trump.", ("Harris", "PART_OF", "democratic-party")),
+    ("Democrats like Nancy Pelosi oppose the raids.", ("nancy-pelosi", "PART_OF", "democratic-party")),
+    ("Former Labour PM Tony Blair called for a new vote.", ("tony-blair", "PART_OF", "labour-party")),
+    ("Stephanie Kemplin, an Army veteran, says Franken put his hand on her breast.",
+     ("Stephanie Kemplin", "PART_OF", "Army")),
+    ("Jose Padilla was a student at Darul Uloom.", ("Jose Padilla", "PART_OF", "Darul Uloom")),
+    # who a body fires was on its staff
+    ("The Dallas Police Department fired Officer Amber Guyger on Monday.",
+     ("Amber Guyger", "PART_OF", "Dallas Police Department")),
+    # "among the women who ...": the women are the copula's subjects
+    ("Paula Jones and Gennifer Flowers are among the women who have made allegations against Clinton.",
+     ("Gennifer Flowers", "ACCUSES", "Clinton")),
+    # "people such as X"
+    ("Robert Mueller indicted people such as Paul Manafort and Michael Cohen.",
+     ("robert-mueller", "ACCUSES", "Michael Cohen")),
+    # the seventh name of a list is as much a subject as the first
+    ("Juanita Broaddrick, Kathleen Willey, Connie Hamzy, Eileen Wellstone, Sandra Allen James, Christy "
+     "Zercher and Bobbie Ann William are some of the women that have accused Clinton.",
+     ("Bobbie Ann William", "ACCUSES", "Clinton")),
+    # a title after "as" in the clause a verb leads to
+    ("Terrie Rizzo was elected in December to take over as Chair of the Florida Democratic Party.",
+     ("Terrie Rizzo", "PART_OF", "Florida Democratic Party")),
+    # a body noun's relative clause speaks of the body named before it, not of the person
+    ("The invocation was performed by Wilfredo Amr Ruiz, the legal adviser of the American Muslim "
+     "Association of North America (AMANA), a group that actively promotes David Duke.",
+     ("AMANA", "SUPPORTS", "David Duke")),
+    # a later conjunct of a reported act shares its subject
+    ("Tweeden said that Al Franken kissed her and groped her.", ("Tweeden", "ACCUSES", "al-franken")),
+])
+def test_copula_parties_lists_and_clause_titles(extractor, text, triple):
+    got = rels(extractor, text)
+    assert triple in got, (text, sorted(got))
+
+
+def test_a_denied_party_membership_is_negated(extractor):
+    ev, _ = rels(extractor, "Jane Doe is not a Democrat.")[("Jane Doe", "PART_OF", "democratic-party")]
+    assert ev.negated is True
+
+
+def test_a_body_noun_relative_clause_is_not_the_persons_act(extractor):
+    got = rels(extractor, "The invocation was performed by Wilfredo Amr Ruiz, the legal adviser of the American "
+                          "Muslim Association of North America (AMANA), a group that actively promotes David Duke.")
+    assert not any(s == "Amr Ruiz" and t == "SUPPORTS" for s, t, _o in got), sorted(got)
+
+
+def test_a_given_name_makes_a_person(extractor):
+    ext = extractor.extract_text("Guy Cecil voiced his frustration with the apology.")
+    assert [(m.name, m.type) for m in ext.mentions] == [("Guy Cecil", "Person")]
