@@ -50,9 +50,9 @@ def test_confidence_tracks_precision(gold_build):
 
 def test_gold_set_is_big_enough():
     docs = scoring.gold_docs()
-    assert len(docs) >= 407
-    assert sum(len(d["entities"]) for d in docs) >= 8000
-    assert sum(len(d["relations"]) for d in docs) >= 3250
+    assert len(docs) >= 423
+    assert sum(len(d["entities"]) for d in docs) >= 8250
+    assert sum(len(d["relations"]) for d in docs) >= 3350
 
 
 def test_entity_scores(scores):
@@ -78,6 +78,7 @@ def test_entity_scores(scores):
     # 0.884 on 367 with checks 55 and 56 (entity F1 0.77 and 0.88 on arrival: a list of bishops, Catholic sites);
     # 0.882 on 391 with checks 57 to 59 (0.86, 0.84 and 0.77 on arrival: bloggers' groups, student movements);
     # 0.882 on 407 with checks 60 and 61 (0.80 and 0.86 on arrival: dioceses, bishops' given names, ICE)
+    # 0.884 on 423 with checks 62 and 63 (0.89 and 0.86 on arrival) and 216 more given names
     for typ, floor in (("Group", 0.86), ("State", 0.92), ("MediaOutlet", 0.88)):
         assert scores.entities[typ].f1 >= floor, (typ, scores.entities[typ].row())
 
@@ -106,7 +107,8 @@ def test_relation_scores(scores):
     # on arrival) joined at 0.811 on 319; checks 51 and 52 (0.83 and 0.76 on arrival) joined at 0.811 on 335;
     # checks 53 and 54 (0.82 and 0.77 on arrival) joined at 0.811 on 351; checks 55 and 56 (0.76 and 0.91 on
     # arrival) joined at 0.812 on 367; checks 57 to 59 (0.59, 0.74 and 0.56 on arrival) joined at 0.810 on 391;
-    # checks 60 and 61 (0.54 and 0.73 on arrival) joined at 0.810 on 407
+    # checks 60 and 61 (0.54 and 0.73 on arrival) joined at 0.810 on 407; checks 62 and 63 (0.84 and 0.68 on
+    # arrival) joined at 0.811 on 423
     assert total.precision >= 0.80, scoring.table("relations", scores.relations, total)
     # F1 0.505 on 59 documents; check sets 13 and 14 (relation F1 0.17 and 0.30 on arrival) joined
     # at 0.496, and the rules since give 0.499 on 67, then 0.534 on 67; check sets 15 and 16
@@ -155,4 +157,6 @@ def test_relation_scores(scores):
     # House committees' chairs, Ebola towns) joined at 0.592 on 407 with party tags (D-NY) in the gold and the rules;
     # 0.595 with allegations, roles in relative clauses, experts' fields and state parties; 0.597 with copula
     # parties, long lists, "as Chair of" after an infinitive and body nouns' relative clauses
+    # checks 62 and 63 (0.43 and 0.38 on arrival; 0.45 and 0.38 blind at the end of their first session)
+    # joined at 0.595 on 423
     assert total.f1 >= 0.58, scoring.table("relations", scores.relations, total)
