@@ -49,6 +49,8 @@ TYPE_CONSTRAINTS: dict[str, tuple[tuple[str, ...] | None, tuple[str, ...] | None
 # a state ("US President Donald Trump"), whose people are not its members in this vocabulary.
 EXCLUDED_TYPE_PAIRS: dict[str, frozenset[tuple[str, str]]] = {"PART_OF": frozenset({("Person", "State")})}
 
+# "reported for Intellihub", "wrote in the Atlantic": verbs of those who write for an outlet, not guests on it
+WRITING_VERBS = frozenset("write report publish post".split())
 MAX_LIST = 40  # items of a list of conjuncts that relations reach ("Juanita Broaddrick, ..., and Bobbie Ann William")
 
 # nouns for a body someone has ("his Fidesz party", "Orbán's political organization"): not the person
@@ -95,7 +97,8 @@ CONTENT_VERBS = frozenset("claim allege assert say suggest show reveal detail de
 LIST_PREPS = frozenset({"including", "like", "as", "among"})
 ACTOR_HEADS = frozenset(
     "forces troops soldiers militias militia fighters presence bases base army military units advisers "
-    "advisors operations personnel proxies navy jets aircraft warplanes coalition warships ships".split())
+    "advisors operations personnel proxies navy jets aircraft warplanes coalition warships ships agents officers "
+    "investigators operatives marines raids strikes airstrikes patrols".split())
 LIST_SEP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&)\s*(?:the\s+)?$", re.I)
 PLACE_NOUNS = frozenset("city town province region governorate area village district capital enclave field "
                         "port suburb suburbs neighborhood neighbourhood airport island islands".split())
@@ -428,6 +431,11 @@ class SentenceView:
                     lead = self.mention_of(c.doc[c.i - 2])
                     if lead is not None:
                         found.append(lead)
+            if not found and tok.pos_ == "PROPN":
+                # "told The Sun Online": the model's outlet name stops short of the phrase's last word
+                found.extend(i for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1
+                             for i in [self.mention_of(c)] if i is not None
+                             and self.mentions_by_idx[i].type == "MediaOutlet")
             if not found and tok.pos_ in ("NOUN", "PROPN"):
                 # "Trump's ambassador to the U.N., Nikki Haley, gave ...": the parser hangs the
                 # name on the organisation rather than on the title it names; "US Ambassador to
@@ -504,7 +512,7 @@ class SentenceView:
 def _according(tok: Token) -> Token | None:
     """The "according" that ``tok`` is the source of: "according to X", and through a few
     nouns and participles, "according to a translation published by X", "according to a report by X"."""
-    t = tok
+    t = _conj_root(tok)  # "according to NBC News and the AP": both
     for _ in range(4):
         if t.dep_ != "pobj":
             return None
@@ -961,10 +969,16 @@ def _is_passive(verb: Token) -> bool:
     return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "relcl") and not any(c.dep_ == "aux" for c in verb.children)
 
 
+def _particle_adverb(tok: Token) -> bool:
+    """"lashes back at Trump": the parser may take a verb's particle for an adverb."""
+    return tok.dep_ == "advmod" and tok.lower_ in ("back", "out")
+
+
 def prep_objects(view: SentenceView, head: Token, preps: Iterable[str]) -> list[int]:
     preps = set(preps)
     out: list[int] = []
-    for c in head.children:
+    # (a preposition may hang on the particle the parser took for an adverb: "lashes back at Trump")
+    for c in [*head.children, *(g for k in head.children if _particle_adverb(k) for g in k.children)]:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj":
@@ -1076,7 +1090,7 @@ class RelationExtractor:
             if lemma not in words and low not in words:
                 continue  # most tokens trigger nothing: skip the lookups
             verbs = self.lex.get("VERB", lemma)
-            particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+            particle = next((c.lower_ for c in tok.children if c.dep_ == "prt" or _particle_adverb(c)), None)
             if particle:
                 verbs = self.lex.get("VERB", f"{lemma} {particle}") + verbs  # "the Taliban took over Kabul"
             # the small model tags some verbs as nouns or adverbs ("Russia and Iran back X"):
@@ -1354,7 +1368,11 @@ class RelationExtractor:
                       for lab in labels for t in lab.subtree)
         if not objects and damning:
             # "Assad has called BSF members traitors": the parser folds the object into the label
-            objects = [i for lab in labels for c in lab.children if c.dep_ == "compound" for i in view.ents(c)]
+            objects = [i for lab in labels for c in lab.children if c.dep_ in ("compound", "nmod") for i in view.ents(c)]
+        if not objects and damning:
+            # "has characterized CNN's coverage as fake news": the owner of what is labelled
+            objects = [i for c in verb.children if c.dep_ in ("dobj", "obj")
+                       for g in c.children if g.dep_ == "poss" for i in view.ents(g)]
         if not objects or not damning:
             return []
         return [Candidate(s, o, "ACCUSES", verb, f"label:{verb.lemma_.lower()}", 0.7)
@@ -1834,8 +1852,14 @@ class RelationExtractor:
         # "wrote Jonathan Spyer in an article for Foreign Policy": one who writes for an outlet is a writer
         rule = "verb:write" if trig.lemma == "write" and venues else f"report:{trig.lemma}"
         out = [Candidate(s, o, "REPORTS_ON", verb, rule, trig.confidence) for s in subjects for o in objects]
+        # the venue reports on who speaks in it too ("Lindsey Graham said on CNN"; one who writes in
+        # it is its contributor), not on the one told there ("told Chuck Todd on Meet the Press": its host)
+        told = {i for c in verb.children if c.dep_ in ("dobj", "dative") for i in view.ents(c)}
+        speakers = [] if trig.lemma in WRITING_VERBS else [s for s in subjects
+                                                          if view.mentions_by_idx[s].type != "MediaOutlet"]
+        covered = [o for o in _unique([*speakers, *objects]) if o not in told]
         return out + [Candidate(v, o, "REPORTS_ON", verb, f"report-venue:{trig.lemma}", trig.confidence - 0.1)
-                      for v in _unique(venues) if v not in subjects for o in objects if o != v]
+                      for v in _unique(venues) if v not in subjects for o in covered if o != v]
 
     def _told_outlet(self, view: SentenceView, verb: Token, trig: Trigger) -> list[Candidate]:
         """"Two White House officials told the Associated Press that Tillerson found out he was fired",

@@ -1479,3 +1479,42 @@ def test_a_body_noun_relative_clause_is_not_the_persons_act(extractor):
 def test_a_given_name_makes_a_person(extractor):
     ext = extractor.extract_text("Guy Cecil voiced his frustration with the apology.")
     assert [(m.name, m.type) for m in ext.mentions] == [("Guy Cecil", "Person")]
+
+
+@pytest.mark.parametrize("text, triple", [
+    # an agency's agents or officers in a place are the agency there
+    ("ICE agents in Chicago arrested 40 people.", ("us-immigration-and-customs-enforcement", "OPERATES_IN", "Chicago")),
+    # "according to" a coordination: each outlet
+    ("Later, the White House fired Steve Goldstein, according to NBC News and the AP.",
+     ("associated-press", "REPORTS_ON", "Steve Goldstein")),
+    # the model's outlet name stops short of the phrase's last word
+    ("Ashok Chopra, a professor at the University of Texas, told The Sun Online the crisis had yet to peak.",
+     ("the-sun", "REPORTS_ON", "Ashok Chopra")),
+    # the venue reports on who speaks in it
+    ("Lindsey Graham said on CNN that Iran was to blame.", ("cnn", "REPORTS_ON", "lindsey-graham")),
+    ("Jackie Speier told Chuck Todd on Meet the Press Daily that the plan was wrong.",
+     ("meet-the-press", "REPORTS_ON", "Jackie Speier")),
+    # a particle the parser took for an adverb; "call out"
+    ("Jeff Sessions lashes back at Donald Trump.", ("Jeff Sessions", "ACCUSES", "donald-trump")),
+    ("Viktor Orban has also called out George Soros.", ("Viktor Orban", "ACCUSES", "George Soros")),
+    # a damning label for what someone owns, or folded into the label
+    ("Donald Trump has repeatedly characterized CNN's coverage as fake news.", ("donald-trump", "ACCUSES", "cnn")),
+    ("Donald Trump called CNN fake news.", ("donald-trump", "ACCUSES", "cnn")),
+    ("Jason Cox voted for Donald Trump.", ("Jason Cox", "SUPPORTS", "donald-trump")),
+])
+def test_agents_venues_particles_and_labels(extractor, text, triple):
+    got = rels(extractor, text)
+    assert triple in got, (text, sorted(got))
+
+
+@pytest.mark.parametrize("text, absent", [
+    # the host one is told by on a programme is no subject of its report
+    ("Jackie Speier told Chuck Todd on Meet the Press Daily that the plan was wrong.",
+     ("meet-the-press", "REPORTS_ON", "Chuck Todd")),
+    # one who reports for an outlet writes for it: it does not report on him
+    ("As Shepard Ambellas reported for Intellihub, the footage is authentic.",
+     ("intellihub", "REPORTS_ON", "Shepard Ambellas")),
+])
+def test_venues_do_not_report_on_hosts_or_writers(extractor, text, absent):
+    got = rels(extractor, text)
+    assert absent not in got, (text, sorted(got))
