@@ -15,7 +15,7 @@ from bisect import bisect_right
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Iterable
+from typing import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -587,6 +587,61 @@ def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
+# add(start, end, name, type, gazetteer key, basis): a mention over tokens start:end (find_mentions)
+AddMention = Callable[[int, int, str, str, "str | None", str], None]
+
+
+def demonym_mentions(doc: Doc, words: list[str], gaz: Gazetteer, taken: list[bool], add: AddMention) -> None:
+    """Demonyms that denote a state (or a party) as an actor: "Russian aerospace forces", "Iranian
+    allies", "a Saudi-backed rebel group"; "the Syrian city of Aleppo" (a place's state); "the
+    Israeli-Palestinian conflict" (a pair of states)."""
+    for i, word in enumerate(words):
+        # look at the Token only for a capitalised demonym (building Tokens is the costly part)
+        if not word[:1].isupper() or taken[i]:
+            continue
+        end = i + 1
+        state = gaz.demonyms.get(word.lower())
+        if i + 1 < len(words) and words[i + 1][:1].isupper() and not taken[i + 1]:
+            pair = gaz.demonyms.get(f"{word} {words[i + 1]}".lower())  # "North Korean missiles"
+            if pair:
+                state, end = pair, i + 2
+        # "a Saudi-backed rebel group": the state acts through the participle
+        acts = end + 1 < len(words) and words[end] in ("-", "‐", "‑") and words[end + 1].lower() in DEMONYM_PARTICIPLES
+        if state and state in gaz and (party_is_meant(doc[end - 1]) if gaz[state].type == "Group"
+                                       else acts or demonym_is_actor(doc[end - 1])):
+            add(i, end, doc[i:end].text, gaz[state].type, state, "demonym")
+        elif state and state in gaz and gaz[state].type == "State" and names_place_state(doc[end - 1]):
+            add(i, end, doc[i:end].text, "State", state, PLACE_DEMONYM)
+        elif state and state in gaz and gaz[state].type == "State" and state not in PAIR_EXCLUDED \
+                and state_pair_noun(words, i, end, gaz):
+            add(i, end, doc[i:end].text, "State", state, "demonym+pair")
+
+
+def bracketed_parties(doc: Doc, words: list[str], gaz: Gazetteer, taken: list[bool], add: AddMention) -> None:
+    """"Anna Soubry (Conservative), and Caroline Lucas (Green)": a party in brackets after a person;
+    "Jerry Nadler (D-NY)": a US politician's party tag, whose state code names no body."""
+    for i, word in enumerate(words):
+        if word != "(" or i == 0 or doc[i - 1].ent_type_ != "PERSON":
+            continue
+        tag = party_codes().get(words[i + 1]) if i + 3 < len(words) and words[i + 2] in ("-", "–") else None
+        if tag in gaz and ")" in words[i + 3:i + 6]:
+            # "Jerry Nadler (D-NY)": the letter of a US politician's tag is the party; the state's
+            # code after the dash names no body (the model took "MN" for an organisation)
+            add(i + 1, i + 2, gaz[tag].name, gaz[tag].type, tag, "party-tag")
+            taken[i + 3] = words[i + 3] in us_state_codes()
+            continue
+        if i + 2 < len(words) and words[i + 1] in us_state_codes() and words[i + 2] == ")":
+            taken[i + 1] = True  # "Nancy Pelosi (CA)": the model took the state's code for an organisation
+            continue
+        end = next((e for e in (i + 2, i + 3) if e < len(words) and words[e] == ")"), None)
+        if end is None or any(taken[i + 1:end]):
+            continue
+        inner = " ".join(words[i + 1:end])
+        key = gaz.lookup_name(inner) or gaz.lookup_name(inner + " Party") or gaz.demonyms.get(inner.lower())
+        if key in gaz and gaz[key].role == "PTY":
+            add(i + 1, end, doc[i + 1:end].text, gaz[key].type, key, "party-in-brackets")
+
+
 def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
                   doc_text: str | None = None) -> list[tuple[EntityMention, Span]]:
     """Typed mentions of one document (and their token spans), sorted by position.
@@ -683,49 +738,8 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
             key, typ, basis = entry.seat_of, gaz[entry.seat_of].type, f"metonymy:{entry.id}"
         add(m.start, m.end, span.text, typ, key, basis)
 
-    # demonyms that denote the state as an actor ("Russian aerospace forces", "Iranian allies")
-    for i, word in enumerate(words):
-        # look at the Token only for a capitalised demonym (building Tokens is the costly part)
-        if not word[:1].isupper() or taken[i]:
-            continue
-        end = i + 1
-        state = gaz.demonyms.get(word.lower())
-        if i + 1 < len(words) and words[i + 1][:1].isupper() and not taken[i + 1]:
-            pair = gaz.demonyms.get(f"{word} {words[i + 1]}".lower())  # "North Korean missiles"
-            if pair:
-                state, end = pair, i + 2
-        # "a Saudi-backed rebel group": the state acts through the participle
-        acts = end + 1 < len(words) and words[end] in ("-", "‐", "‑") and words[end + 1].lower() in DEMONYM_PARTICIPLES
-        if state and state in gaz and (party_is_meant(doc[end - 1]) if gaz[state].type == "Group"
-                                       else acts or demonym_is_actor(doc[end - 1])):
-            add(i, end, doc[i:end].text, gaz[state].type, state, "demonym")
-        elif state and state in gaz and gaz[state].type == "State" and names_place_state(doc[end - 1]):
-            add(i, end, doc[i:end].text, "State", state, PLACE_DEMONYM)
-        elif state and state in gaz and gaz[state].type == "State" and state not in PAIR_EXCLUDED \
-                and state_pair_noun(words, i, end, gaz):
-            add(i, end, doc[i:end].text, "State", state, "demonym+pair")
-
-    # "Anna Soubry (Conservative), and Caroline Lucas (Green)": a party in brackets after a person
-    for i, word in enumerate(words):
-        if word != "(" or i == 0 or doc[i - 1].ent_type_ != "PERSON":
-            continue
-        tag = party_codes().get(words[i + 1]) if i + 3 < len(words) and words[i + 2] in ("-", "–") else None
-        if tag in gaz and ")" in words[i + 3:i + 6]:
-            # "Jerry Nadler (D-NY)": the letter of a US politician's tag is the party; the state's
-            # code after the dash names no body (the model took "MN" for an organisation)
-            add(i + 1, i + 2, gaz[tag].name, gaz[tag].type, tag, "party-tag")
-            taken[i + 3] = words[i + 3] in US_STATE_CODES
-            continue
-        if i + 2 < len(words) and words[i + 1] in US_STATE_CODES and words[i + 2] == ")":
-            taken[i + 1] = True  # "Nancy Pelosi (CA)": the model took the state's code for an organisation
-            continue
-        end = next((e for e in (i + 2, i + 3) if e < len(words) and words[e] == ")"), None)
-        if end is None or any(taken[i + 1:end]):
-            continue
-        inner = " ".join(words[i + 1:end])
-        key = gaz.lookup_name(inner) or gaz.lookup_name(inner + " Party") or gaz.demonyms.get(inner.lower())
-        if key in gaz and gaz[key].role == "PTY":
-            add(i + 1, end, doc[i + 1:end].text, gaz[key].type, key, "party-in-brackets")
+    demonym_mentions(doc, words, gaz, taken, add)
+    bracketed_parties(doc, words, gaz, taken, add)
 
     def add_named(ent: Span, start: int, end: int) -> None:
         """Type and add one name the model found (all of its entity or a piece of it)."""
@@ -1257,8 +1271,15 @@ def dateline_towns(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMen
 
 @lru_cache(maxsize=1)
 def postal_codes() -> dict[str, str]:
-    """US postal codes ("TX") -> the gazetteer ids of their states (``data/postal_codes.jsonl``)."""
-    return {row["code"]: row["entry"] for row in data_rows("postal_codes.jsonl")}
+    """US postal codes ("TX", and AP's "Mass.") -> the gazetteer ids of their states
+    (``data/postal_codes.jsonl``; the codes of states the gazetteer has no entry for are left out)."""
+    return {row["code"]: row["entry"] for row in data_rows("postal_codes.jsonl") if row["entry"]}
+
+
+@lru_cache(maxsize=1)
+def us_state_codes() -> frozenset[str]:
+    """The two-letter codes of all US states and DC, whether or not the gazetteer has the state."""
+    return frozenset(row["code"] for row in data_rows("postal_codes.jsonl") if "style" not in row)
 
 
 def postal_states(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMention, Span]],
@@ -1301,10 +1322,6 @@ def postal_states(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMent
 
 
 # every US state's postal code ("NY" and "WA" too, which name no one gazetteer entry)
-US_STATE_CODES = frozenset("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
-                           "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split())
-
-
 @lru_cache(maxsize=1)
 def party_codes() -> dict[str, str]:
     """Party letters of a US politician's tag ("D") -> the gazetteer ids of the parties (``data/party_tags.jsonl``)."""
