@@ -457,7 +457,8 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".
 LEADING_CONJUNCTIONS = frozenset("neither either nor both and but or".split())
 
 
-# the model ends an organisation's name at its "and" and starts another after it
+# the model ends an organisation's name at its "and" and starts another after it (the name links,
+# NAME_LINKS below, at which it does so)
 SPLIT_JOINERS = frozenset("and & of for".split())
 
 
@@ -1452,7 +1453,8 @@ def credited_photographers(doc: Doc, doc_id: str, text: str, found: list[tuple[E
 
 # "the BBC's Sky at Night show", "BBC Radio 4's Today programme": the noun after a programme's title
 PROGRAMME_NOUNS = frozenset("show programme program".split())
-TITLE_SMALL_WORDS = frozenset("a an and at for in of on the to with".split())
+# the small words a programme's title may hold ("Sky at Night", "State of the Union")
+TITLE_SMALL_WORDS = SMALL_WORDS - {"as", "by", "from", "or"}
 
 
 def _programme_title(texts: list[str], i: int) -> tuple[int, int] | None:

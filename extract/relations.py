@@ -24,8 +24,8 @@ from typing import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.gazetteer import data_rows
-from newsgraph.extract.mentions import (JOINT_NOUNS, PAIR_JOINERS, PLACE_DEMONYM, RIVAL_NOUNS, inserted_home,
-                                        place_list_start)
+from newsgraph.extract.mentions import (JOINT_NOUNS, PAIR_JOINERS, PLACE_DEMONYM, RIVAL_NOUNS, SETTLEMENT_NOUNS,
+                                        inserted_home, place_list_start)
 from newsgraph.extract.normalize import CLOSING_QUOTES, OPENING_QUOTES, POSSESSIVES
 from newsgraph.extract.read import typographic_quotes
 from newsgraph.records import SYMMETRIC_RELATIONS, EntityMention, Evidence, RawRelation
@@ -100,8 +100,10 @@ ACTOR_HEADS = frozenset(
     "advisors operations personnel proxies navy jets aircraft warplanes coalition warships ships agents officers "
     "investigators operatives marines raids strikes airstrikes patrols".split())
 LIST_SEP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&)\s*(?:the\s+)?$", re.I)
-PLACE_NOUNS = frozenset("city town province region governorate area village district capital enclave field "
-                        "port suburb suburbs neighborhood neighbourhood airport island islands".split())
+# place words that carry a name's preposition ("Idlib province in Syria"): the settlement nouns that
+# make a name a place (mentions.py) and the words too loose for that ("area", "field", "port")
+PLACE_NOUNS = SETTLEMENT_NOUNS | frozenset("governorate area enclave field port suburb suburbs neighborhood "
+                                           "neighbourhood airport island islands".split())
 ROLE_BEARERS = frozenset("state states regime regimes government governments force forces group groups "
                          "militia militias organization organisation army".split())
 # a threat to withhold something from someone threatens them ("threatened to cut off aid to Honduras")
