@@ -983,7 +983,12 @@ def prep_objects(view: SentenceView, head: Token, preps: Iterable[str]) -> list[
     for c in [*head.children, *(g for k in head.children if _particle_adverb(k) for g in k.children)]:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
             for p in c.children:
-                if p.dep_ == "pobj":
+                if p.dep_ == "pobj" and p.lower_ in RELATIVE_PRONOUNS and p.i < head.i and head.dep_ == "relcl":
+                    # "the DUP, which the Conservative Party relies on": a stranded preposition's
+                    # pronoun stands for what the clause describes
+                    before = _mention_before(view, p.i)
+                    out.extend([before] if before is not None else view.ents(head.head))
+                elif p.dep_ == "pobj":
                     out.extend(view.ents(p) or _including_in(view, p, c.lower_))
                 elif p.dep_ == "prep" and p.lower_ == "of":  # "inside of Syria"
                     out.extend(i for q in p.children if q.dep_ == "pobj" for i in view.ents(q))

@@ -1518,3 +1518,19 @@ def test_agents_venues_particles_and_labels(extractor, text, triple):
 def test_venues_do_not_report_on_hosts_or_writers(extractor, text, absent):
     got = rels(extractor, text)
     assert absent not in got, (text, sorted(got))
+
+
+@pytest.mark.parametrize("text, triple", [
+    # a stranded preposition's relative pronoun stands for what the clause describes
+    ("Hillary Clinton, whom Barack Obama campaigned for, lost the election.",
+     ("barack-obama", "SUPPORTS", "hillary-clinton")),
+    ("The Pentagon, which Jim Mattis worked for, denied it.", ("james-mattis", "PART_OF", "department-of-defense")),
+    # the parts that make up a country lie in it; who writes for an outlet is its contributor
+    ("Wales, the third nation that makes up the UK, had already been merged with England in 1536.",
+     ("wales", "LOCATED_IN", "united-kingdom")),
+    ("Since November 2007, Lee Cary has written hundreds of articles for several websites including the "
+     "American Thinker.", ("Lee Cary", "PART_OF", "american-thinker")),
+])
+def test_stranded_prepositions_parts_and_contributors(extractor, text, triple):
+    got = rels(extractor, text)
+    assert triple in got, (text, sorted(got))
