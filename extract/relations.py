@@ -748,6 +748,16 @@ def subjects_of(view: SentenceView, verb: Token, depth: int = 0) -> list[int]:
 RELATIVE_PRONOUNS = frozenset({"which", "that", "whom", "who"})
 
 
+def _relative_antecedent(view: SentenceView, pronoun: int, verb: Token) -> tuple[Token, list[int]]:
+    """What the relative pronoun at token ``pronoun`` of ``verb``'s clause stands for, and the
+    token it hangs on.  The parser often hangs the clause on a noun further back: the name just
+    before the pronoun is what it stands for ("collaborators of the PKK, which ...")."""
+    adjacent = _mention_before(view, pronoun)
+    if adjacent is not None:
+        return view.mentions_by_idx_span[adjacent].root, [adjacent]
+    return verb.head, view.ents(verb.head)
+
+
 def relative_object(view: SentenceView, verb: Token) -> list[int]:
     """What a relative clause's pronoun object stands for: "the rebels, whom Turkey funds"."""
     pronouns = [c for c in verb.children if c.lower_ in RELATIVE_PRONOUNS]
@@ -756,13 +766,7 @@ def relative_object(view: SentenceView, verb: Token) -> list[int]:
     if verb.dep_ != "relcl" or not any(c.dep_ in ("dobj", "obj") or c.dep_ == "nsubj" and any(
             o.dep_ == "nsubj" and o.i > c.i for o in verb.children) for c in pronouns):
         return []
-    # the parser often hangs the clause on a noun further back: the name just before the
-    # pronoun is what it stands for ("collaborators of the PKK, which ...")
-    adjacent = _mention_before(view, min(c.i for c in pronouns))
-    if adjacent is not None:
-        head, found = view.mentions_by_idx_span[adjacent].root, [adjacent]
-    else:
-        head, found = verb.head, view.ents(verb.head)
+    head, found = _relative_antecedent(view, min(c.i for c in pronouns), verb)
     if found and head.dep_ == "pobj" and head.head.lower_ in ("in", "inside") and all(
             view.mentions_by_idx[i].type in ("Place", "State") for i in found):
         # "the PKK in Turkey, which the US designates a terrorist organization": the clause
@@ -984,10 +988,9 @@ def prep_objects(view: SentenceView, head: Token, preps: Iterable[str]) -> list[
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj" and p.lower_ in RELATIVE_PRONOUNS and p.i < head.i and head.dep_ == "relcl":
-                    # "the DUP, which the Conservative Party relies on": a stranded preposition's
+                    # "Hillary Clinton, whom Obama campaigned for": a stranded preposition's
                     # pronoun stands for what the clause describes
-                    before = _mention_before(view, p.i)
-                    out.extend([before] if before is not None else view.ents(head.head))
+                    out.extend(_relative_antecedent(view, p.i, head)[1])
                 elif p.dep_ == "pobj":
                     out.extend(view.ents(p) or _including_in(view, p, c.lower_))
                 elif p.dep_ == "prep" and p.lower_ == "of":  # "inside of Syria"
