@@ -1368,10 +1368,12 @@ def possessed_people(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityM
                if m.type == "MediaOutlet" and span.end + 1 < len(texts)
                and not (span.start and texts[span.start - 1] == "©")}
     credits = {k for k in credits if k < len(texts) and texts[k] == "/"}
-    # "By Marton Dunai" alone on a line is a byline, whatever the given name
+    # "By Marton Dunai" alone on a line is a byline, whatever the given name; so is "[Headline, by
+    # Nate Raymond, Reuters, January 17, 2018]", a cited article's credit (when an outlet follows)
     bylines = {k for k, w in enumerate(texts) if w in ("By", "by", "BY") and _opens_line(doc, k)}
+    cited = {k for k, w in enumerate(texts) if w in ("By", "by") and k and texts[k - 1] == ","}
     outlet_starts = {span.start for m, span in found if m.type == "MediaOutlet"}
-    for k in sorted(openers + sorted(credits) + sorted(bylines)):
+    for k in sorted(openers + sorted(credits) + sorted(bylines | cited)):
         j = k + 1
         longest = 3 if k not in credits or (k + 2 < len(texts) and fold(texts[k + 2]) in first_names) else 2
         while j < len(texts) and j - k <= longest and texts[j][:1].isupper() and texts[j].isalpha() \
@@ -1380,7 +1382,9 @@ def possessed_people(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityM
         ends_line = j < len(texts) and ("\n" in doc[j - 1].whitespace_ or doc[j].is_space and "\n" in texts[j])
         # "By Karista Baldwin, Conservative Tribune November 15, 2018:": the outlet after the comma
         to_outlet = j + 1 < len(texts) and texts[j] == "," and j + 1 in outlet_starts
-        if 2 <= j - k - 1 <= 3 and (fold(texts[k + 1]) in first_names or (k in bylines and (ends_line or to_outlet))) \
+        if k in cited and k not in bylines and not to_outlet:
+            continue
+        if 2 <= j - k - 1 <= 3 and (fold(texts[k + 1]) in first_names or (k in bylines | cited and (ends_line or to_outlet))) \
                 and not texts[j - 1].isupper():
             s, e = char_span(doc, k + 1, j)
             found.append((EntityMention(Mention(doc_id, s, e, text[s:e]), doc[k + 1:j].text, "Person", None,

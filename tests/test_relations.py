@@ -963,6 +963,9 @@ def test_names_said_again_lists_and_members_do_not_overreach(extractor, text, ab
      "alliance against migration.", ("reuters", "REPORTS_ON", "Viktor Orban")),
     ("By Marton Dunai\nBUDAPEST, Feb 18 (Reuters) - Hungarian leader Viktor Orban called on Sunday for a global "
      "alliance against migration.", ("Marton Dunai", "PART_OF", "reuters")),
+    # a cited article's credit inside a sentence: "…, by NAME, OUTLET, DATE]"
+    ("[Judge May Extend Freeze On Indonesian Immigrants' Deportation, by Nate Raymond, Reuters, January 17, 2018]",
+     ("Nate Raymond", "PART_OF", "reuters")),
     # a photo credit that runs into its caption
     ("© AP Photo / Alex Brandon Democrat Leaders Demand White House Not Get Preview of Mueller Report",
      ("Alex Brandon", "PART_OF", "associated-press")),
