@@ -846,6 +846,8 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
             start += 1
             while end < len(doc) and words[end][:1].isupper() and words[end].isalpha() and not taken[end]:
                 end += 1
+        if ent.label_ == "PERSON" and end - start == 1 and start and given_name_before(doc, words, start, taken):
+            start -= 1  # "London mayor Sadiq Khan": the model left the given name out of the person
         if ent.label_ == "ORG":
             start = holder_office(words, start, taken)
         owner = states_end.get(start - 1 if start and words[start - 1] in POSSESSIVES else start)
@@ -1002,6 +1004,14 @@ def person_tail(ent: Span, texts: list[str], taken: list[bool]) -> tuple[int, in
             and fold(tail[0]) in first_names and not any(taken[p] for p in range(k, ent.end)):
         return k, ent.end
     return None
+
+
+def given_name_before(doc: Doc, texts: list[str], start: int, taken: list[bool]) -> bool:
+    """Is the word before token ``start`` a given name that qualifies it ("Sadiq" in "Sadiq Khan"),
+    on the same line and named by nothing else?"""
+    k = start - 1
+    return not taken[k] and texts[k][:1].isupper() and texts[k].isalpha() and fold(texts[k]) in words("first_name") \
+        and "\n" not in doc[k].whitespace_ and doc[k].dep_ == "compound" and doc[k].head.i == start
 
 
 def _line_or_sentence_start(tok: Token) -> bool:

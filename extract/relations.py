@@ -1588,10 +1588,11 @@ class RelationExtractor:
                     for p in a.children if p.dep_ == "pobj" and is_title(p)]
 
         holder = root
-        if root.dep_ == "conj" and not any(c.dep_ == "compound" and not (span.start <= c.i < span.end)
+        if root.dep_ == "conj" and not any(c.dep_ in ("compound", "nmod") and not (span.start <= c.i < span.end)
                                            for c in root.children):
             # "CIA directors James Woolsey and Porter Goss" (but "Fox News host Tucker Carlson and
-            # Colonel Douglas Macgregor": a conjunct with a title of its own keeps it)
+            # Colonel Douglas Macgregor", "former Breitbart London editor-in-chief Raheem Kassam": a
+            # conjunct with a title of its own keeps it)
             holder = _conj_root(root)
         conjuncts = sorted([holder.i, *(c.i for c in holder.conjuncts)])
 

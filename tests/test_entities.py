@@ -434,6 +434,8 @@ def test_a_short_organisation_name_joins_its_own_texts_organisation(extractor):
      "2019\nThe American people deserve to know.", {"Cory Booker"}, {"https://t.co/Q2JCExqYaA"}),
     ("Brexit news.\nGroups Promoting Anti-Brexit ‘People’s March’ Funded by the EU https://t.co/KPIGSejVs6 — Breitbart "
      "London (@BreitbartLondon) October 21, 2018\nThe march went ahead.", set(), {"Groups Promoting Anti-Brexit"}),
+    # a given name the model left out of the person it found
+    ("London mayor Sadiq Khan said that it was bad.", {"Sadiq Khan"}, {"Khan"}),
     # a dateline's town in capitals is a place the model does not tag
     ("Cardinal Müller: Blessing couples would be an atrocity\nBRATISLAVA, Slovakia, February 13, 2018 (LifeSiteNews) – "
      "Former Vatican doctrine chief Cardinal Gerhard Ludwig Müller has decried the Church's adaptation.", {"Bratislava"}, set()),

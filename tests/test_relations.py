@@ -951,6 +951,10 @@ def test_names_said_again_lists_and_members(extractor, text, triple):
     # the opposition's police is no body of the Syrian state
     ("The Syrian Free Police patrolled Idlib.", ("free-police", "PART_OF", "syria")),
     ("Iran is part of the Russian-led alliance.", ("iran", "PART_OF", "russia")),
+    # a listed person with a title of his own does not share the title of the one before
+    ("Among those in attendance were UKIP leader Gerard Batten, For Britain leader Anne Marie Waters, former "
+     "Breitbart London editor-in-chief Raheem Kassam and Dutch opposition leader Geert Wilders.",
+     ("Raheem Kassam", "PART_OF", "for-britain")),
 ])
 def test_names_said_again_lists_and_members_do_not_overreach(extractor, text, absent):
     got = rels(extractor, text)
