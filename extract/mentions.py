@@ -881,7 +881,7 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
     out = listed_places(doc, out, words)
     out = possessed_people(doc, doc_id, text, out, words)
     out = credited_photographers(doc, doc_id, text, out, words)
-    out = outlet_programmes(doc, doc_id, text, out, words)
+    out = outlet_programmes(doc, doc_id, text, out, words, gaz)
     # names the model missed in one place and found in another: found again
     out = known_heads(doc, doc_id, text, out)
     out = repeated_surnames(doc, doc_id, text, repeated_names(doc, doc_id, text, out, words), words, gaz)
@@ -1493,18 +1493,27 @@ def _programme_title(texts: list[str], i: int) -> tuple[int, int] | None:
 
 
 def outlet_programmes(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityMention, Span]],
-                      texts: list[str]) -> list[tuple[EntityMention, Span]]:
+                      texts: list[str], gaz: Gazetteer) -> list[tuple[EntityMention, Span]]:
     """"CNN's “State of the Union”", "the BBC's long-running Sky at Night show": a title after an
     outlet's possessive, quoted or before "show" or "programme", names one of its programmes, an
-    outlet too; the model's "BBC Radio 4's Today programme" is the two of them."""
+    outlet too; the model's "BBC Radio 4's Today programme" is the two of them.  A programme the
+    gazetteer knows by its network's possessive ("NBC's Meet the Press") is the two of them as well."""
     out = []
     for m, span in found:
         p = next((t.i for t in span if t.text in POSSESSIVES and t.i > span.start), None)
+        owner = gaz.lookup_name(doc[span.start:p].text) if p is not None and m.key is not None else None
         if m.type == "MediaOutlet" and p is not None and _programme_title(texts, p + 1) == (p + 1, span.end - 1):
             s, e = char_span(doc, span.start, p)
             out.append((replace(m, mention=Mention(doc_id, s, e, text[s:e]), name=text[s:e], key=None),
                         doc[span.start:p]))
             out.append((_programme(doc, doc_id, text, p + 1, span.end - 1), doc[p + 1:span.end - 1]))
+        elif m.type == "MediaOutlet" and owner in gaz and owner != m.key and gaz[owner].type == "MediaOutlet" \
+                and p + 1 < span.end:
+            s, e = char_span(doc, span.start, p)
+            out.append((EntityMention(Mention(doc_id, s, e, text[s:e]), gaz[owner].name, "MediaOutlet", owner,
+                                      "gazetteer+network"), doc[span.start:p]))
+            s, e = char_span(doc, p + 1, span.end)
+            out.append((replace(m, mention=Mention(doc_id, s, e, text[s:e])), doc[p + 1:span.end]))
         else:
             out.append((m, span))
     taken = {t.i for _m, span in out for t in span}

@@ -671,6 +671,17 @@ def test_a_title_after_an_outlets_possessive_is_its_programme(extractor, text, p
     assert (programme, "MediaOutlet") in [(t, ty) for t, ty, _k in typed(extractor, text)]
 
 
+@pytest.mark.parametrize("text, outlets", [
+    ("Graham told NBC's Meet the Press that it was bad.", [("NBC", "nbc-news"), ("Meet the Press", "meet-the-press")]),
+    ("He appeared on MSNBC's Morning Joe on Monday.", [("MSNBC", "msnbc"), ("Morning Joe", "morning-joe")]),
+])
+def test_a_known_programme_named_with_its_networks_possessive_is_two_outlets(extractor, text, outlets):
+    ext = extractor.extract_text(text)
+    assert [(m.mention.text, m.key) for m in ext.mentions if m.type == "MediaOutlet"] == outlets
+    keys = [(ext.mentions[r.source].key, r.type, ext.mentions[r.target].key) for r in ext.relations]
+    assert (outlets[1][1], "PART_OF", outlets[0][1]) in keys
+
+
 def test_a_possessive_outlet_before_a_person_or_a_plain_noun_names_no_programme(extractor):
     got = typed(extractor, "The BBC's Laura Kuenssberg said the Guardian's report and CNN's Tonight were wrong.")
     assert [t for t, ty, _k in got if ty == "MediaOutlet"] == ["BBC", "Guardian", "CNN"]
