@@ -490,6 +490,9 @@ def test_more_general_constructions_do_not_overreach(extractor, text, absent):
     # a body named with its parent
     ("The Quds Force of the Islamic Revolutionary Guard Corps attacked the base.",
      ("quds-force", "PART_OF", "islamic-revolutionary-guard-corps")),
+    # a body named inside another
+    ("The European Research Group within the Conservative Party understand this.",
+     ("European Research Group", "PART_OF", "conservative-party")),
 ])
 def test_roles_titles_and_labels(extractor, text, triple):
     got = rels(extractor, text)
