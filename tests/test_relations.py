@@ -492,7 +492,7 @@ def test_more_general_constructions_do_not_overreach(extractor, text, absent):
      ("quds-force", "PART_OF", "islamic-revolutionary-guard-corps")),
     # a body named inside another
     ("The European Research Group within the Conservative Party understand this.",
-     ("European Research Group", "PART_OF", "conservative-party")),
+     ("european-research-group", "PART_OF", "conservative-party")),
 ])
 def test_roles_titles_and_labels(extractor, text, triple):
     got = rels(extractor, text)
