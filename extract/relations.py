@@ -98,7 +98,7 @@ LIST_PREPS = frozenset({"including", "like", "as", "among"})
 ACTOR_HEADS = frozenset(
     "forces troops soldiers militias militia fighters presence bases base army military units advisers "
     "advisors operations personnel proxies navy jets aircraft warplanes coalition warships ships agents officers "
-    "investigators operatives marines raids strikes airstrikes patrols".split())
+    "investigators operatives marines raids strikes airstrikes patrols volunteers workers staff".split())
 LIST_SEP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&)\s*(?:the\s+)?$", re.I)
 # place words that carry a name's preposition ("Idlib province in Syria"): the settlement nouns that
 # make a name a place (mentions.py) and the words too loose for that ("area", "field", "port")
@@ -1406,8 +1406,9 @@ class RelationExtractor:
                     continue
                 if self.role_of(m.key) in link.get("skip_roles", ()):
                     continue  # "few Republicans in Washington": a party's people are somewhere, the party is not
-                if link.get("known_organizations") and m.type == "Organization" and m.key is None:
-                    continue  # "Northwestern University in Evanston" is an address, not an operation
+                if link.get("known_organizations") and m.type == "Organization" and m.key is None \
+                        and head_noun.i == root.i:
+                    continue  # "Northwestern University in Evanston" is an address ("ERO officers in X" is no address)
                 if link.get("actor_only") and head_noun.i == root.i:
                     continue  # "US troops in Syria", but not "the US in Syria"
                 if "source_heads" in link and (root.lower_ not in link["source_heads"] or root.dep_ == "poss"):

@@ -176,6 +176,9 @@ def test_every_relation_type_has_event_codes():
     ("Yemen's Houthis fired missiles.", ("houthis", "OPERATES_IN", "yemen")),
     ("The Kurdish YPG, the major US ally in Syria, is strong.", ("ypg", "OPERATES_IN", "syria")),
     ("Hezbollah fighters stationed in Syria fired rockets.", ("hezbollah", "OPERATES_IN", "syria")),
+    # an organisation's people in a place, though the gazetteer does not know the organisation
+    ("He was handed to Guatemalan officials by ERO officers in Guatemala City, Guatemala.",
+     ("ERO", "OPERATES_IN", "Guatemala City")),
     ("Iran's own forces are fighting inside of Syria in support of Assad.", ("iran", "OPERATES_IN", "syria")),
     ("The Idlib-based terrorist front Nour al-Din al-Zenki beheaded a child.",
      ("nour-al-din-al-zenki", "OPERATES_IN", "idlib")),
