@@ -870,7 +870,7 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
     out = drop_heading_noise(doc_text, out)
     out = cited_writers(doc_text, out)
     out.sort(key=lambda pair: (pair[0].mention.start, pair[0].mention.end))
-    out = link_acronyms(doc, out, text)
+    out = initials_acronyms(link_acronyms(doc, out, text))
     out.extend(definite_references(doc, text, out, [w.lower() for w in words]))
     out = office_names(out, words)
     out = compass_regions(doc, doc_id, text, out, _heading_lines(doc_text))
@@ -1801,6 +1801,34 @@ def link_aliases(doc: Doc, found: list[tuple[EntityMention, Span]]) -> list[tupl
     return out
 
 
+ACRONYM_SMALL_WORDS = frozenset(("of", "and", "the", "for", "in", "al"))
+
+
+def initials_acronyms(found: list[tuple[EntityMention, Span]]) -> list[tuple[EntityMention, Span]]:
+    """"As TFTP previously reported" in a text that names The Free Thought Project: an unknown
+    acronym the text never defines stands for the one name of the text it is the initials of
+    (with or without its small words).  Returns ``found`` with those acronyms relabelled."""
+    long_forms: dict[str, set[tuple[str, str | None, str]]] = {}
+    for m, span in found:
+        words_ = m.mention.text.replace("-", " ").split()
+        if span.start and span.doc[span.start - 1].text == "The":
+            words_.insert(0, "The")  # "The Free Thought Project" (TFTP)
+        if len(words_) < 3 or "acronym" in m.basis or m.type == "Person":
+            continue
+        for letters in (words_, [w for w in words_ if w.lower() not in ACRONYM_SMALL_WORDS]):
+            if len(letters) >= 3 and all(w[:1].isupper() for w in letters):
+                long_forms.setdefault(_initials(letters), set()).add((m.name, m.key, m.type))
+    out = []
+    for m, span in found:
+        forms = long_forms.get(m.mention.text) if m.key is None and len(span) == 1 and m.mention.text.isupper() \
+            and m.long_form is None and m.type != "Person" else None
+        if forms and len(forms) == 1:
+            name, key, typ = next(iter(forms))
+            m = EntityMention(m.mention, m.name, typ, key, m.basis + "+initials", long_form=name)
+        out.append((m, span))
+    return out
+
+
 def link_acronyms(doc: Doc, found: list[tuple[EntityMention, Span]], text: str) -> list[tuple[EntityMention, Span]]:
     """"Long Form (LF)": the acronym is a mention of the long form's entity, here and later in the text."""
     by_start = {span.start: i for i, (_m, span) in enumerate(found)}
@@ -1812,7 +1840,7 @@ def link_acronyms(doc: Doc, found: list[tuple[EntityMention, Span]], text: str) 
         if not (j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")"):
             continue
         acro = doc[j + 1].text
-        letters = [w for w in span.text.replace("-", " ").split() if w.lower() not in ("of", "and", "the", "for", "in", "al")]
+        letters = [w for w in span.text.replace("-", " ").split() if w.lower() not in ACRONYM_SMALL_WORDS]
         if not (acro.isupper() and 2 <= len(acro) <= 8 and _initials(letters).startswith(acro[:2])):
             continue
         defined.setdefault(acro, m)

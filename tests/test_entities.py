@@ -136,6 +136,17 @@ def test_acronym_defined_in_text_joins_long_form(extractor):
     assert any(r["reason"].startswith("acronym") for r in corpus.resolution_log)
 
 
+def test_an_undefined_acronym_joins_the_one_name_of_its_text_it_abbreviates(extractor):
+    text = ("The Free Thought Project has covered the case. As TFTP previously reported, the idea of not "
+            "firing Amber Guyger seemed preposterous.")
+    corpus = resolve([extractor.extract_text(text, "a")], extractor.gazetteer)
+    ent = next(e for e in corpus.entities if e.name == "The Free Thought Project")
+    assert ent.type == "MediaOutlet" and {m.text for m in ent.mentions} == {"Free Thought Project", "TFTP"}
+    # two names with the same initials: the acronym stays alone
+    text = ("The Free Trade Party and the Fair Tax Party met. FTP members left.")
+    assert "FTP" in {e.name for e in resolve([extractor.extract_text(text, "b")], extractor.gazetteer).entities}
+
+
 def test_never_merges_two_gazetteer_entries(extractor):
     g = Gazetteer.from_rows([
         {"id": "liwa-a", "name": "Liwa al-Quds Example", "type": "Group"},
