@@ -120,6 +120,10 @@ TITLE_COPULAS = frozenset("be become remain".split())  # verbs that give their s
 OWNED_ACT_TYPES = frozenset({"ACCUSES", "SUPPORTS"})
 # what a speaker gives an outlet ("said in a statement to Fox News"): the outlet reports on the speaker
 GIVEN_NOUNS = frozenset({"statement", "comment"})
+# what an outlet publishes, whose words are the outlet's ("A Fox News report said that ...",
+# "according to the Tagespost report")
+PUBLISHED_NOUNS = frozenset("report article story analysis piece editorial investigation column documentary "
+                            "broadcast segment exposé expose survey poll".split())
 # verbs whose subject undergoes their noun object ("received support from", "faces threats from")
 RECIPIENT_VERBS = frozenset("receive get face suffer endure offset counter fear deter confront".split())
 
@@ -515,6 +519,8 @@ def _according(tok: Token) -> Token | None:
     """The "according" that ``tok`` is the source of: "according to X", and through a few
     nouns and participles, "according to a translation published by X", "according to a report by X"."""
     t = _conj_root(tok)  # "according to NBC News and the AP": both
+    if t.dep_ in ("compound", "poss") and t.head.lemma_.lower() in PUBLISHED_NOUNS:
+        t = t.head  # "according to the Tagespost report"
     for _ in range(4):
         if t.dep_ != "pobj":
             return None
@@ -1809,6 +1815,11 @@ class RelationExtractor:
 
     def _reports(self, view: SentenceView, verb: Token, trig: Trigger) -> list[Candidate]:
         subjects = [i for c in verb.children if c.dep_ == "nsubj" for i in view.ents(c)]
+        if not subjects:
+            # "A Fox News report said that ...", "a Sky News analysis suggested ...": the outlet's words
+            subjects = [i for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in PUBLISHED_NOUNS
+                        for g in c.children if g.dep_ in ("compound", "poss") for i in view.ents(g)
+                        if view.mentions_by_idx[i].type == "MediaOutlet"]
         as_phrase = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ == "pobj" else None
         if not subjects and as_phrase is not None and as_phrase.lower_ == "as" and as_phrase.dep_ == "prep":
             # "As LifeSiteNews reported in January, the Diocese of Limburg is discussing ...": the

@@ -205,6 +205,10 @@ def test_every_relation_type_has_event_codes():
      ("al-jazeera", "REPORTS_ON", "hassan-nasrallah")),
     ("Iranian officials helped al Qaeda, according to a translation published by Al Arabiya.",
      ("al-arabiya", "REPORTS_ON", "iran")),
+    # what an outlet publishes speaks for it
+    ("A Fox News report said that Hillary Clinton deleted the emails.", ("fox-news", "REPORTS_ON", "hillary-clinton")),
+    ("According to a Washington Post report, Jeff Sessions met the ambassador.",
+     ("the-washington-post", "REPORTS_ON", "Jeff Sessions")),
 ])
 def test_general_constructions(extractor, text, triple):
     got = rels(extractor, text)
