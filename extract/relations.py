@@ -1922,6 +1922,9 @@ class RelationExtractor:
         # ("a Fox News statement" is the outlet's own: only an interview is named with its outlet)
         outlets = [] if given else [i for c in noun.children if c.dep_ in ("compound", "poss") for i in view.ents(c)]
         outlets += prep_objects(view, noun, ("to",) if given else ("with", "on"))
+        # "said in the statement obtained by The Hill": the outlet that got it published it
+        outlets += [i for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in ("obtain", "see", "publish")
+                    for i in prep_objects(view, c, ("by",))]
         outlets = [i for i in outlets if view.mentions_by_idx[i].type == "MediaOutlet"]
         verb, steps = noun, 0
         while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("pobj", "prep", "compound") and steps < 6:

@@ -207,6 +207,8 @@ def test_every_relation_type_has_event_codes():
      ("al-arabiya", "REPORTS_ON", "iran")),
     # what an outlet publishes speaks for it
     ("A Fox News report said that Hillary Clinton deleted the emails.", ("fox-news", "REPORTS_ON", "hillary-clinton")),
+    ("The informant, Douglas Campbell, said in the statement obtained by The Hill that he was told so.",
+     ("the-hill", "REPORTS_ON", "Douglas Campbell")),
     ("According to a Washington Post report, Jeff Sessions met the ambassador.",
      ("the-washington-post", "REPORTS_ON", "Jeff Sessions")),
 ])
