@@ -727,6 +727,9 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
         key, typ, basis = entry.id, entry.type, "gazetteer"
         if typ == "Person" and m.end - m.start == 1 and other_first_name(words, m.start, entry.name):
             continue  # "Greg Pence" is not Mike Pence: the model's name stands
+        if typ == "MediaOutlet" and m.end - m.start == 1 and m.start in ent_at and ent_at[m.start].label_ == "PERSON" \
+                and ent_at[m.start].end == m.end and m.start and given_name_or_initial(words[m.start - 1]):
+            continue  # "Michael J. Fox", "Megan Fox": a person's surname, not Fox News
         suffix = generation_suffix(words, m.end) if typ == "Person" else None
         if suffix:
             # "Donald Trump Jr." (or "Donald Trump, Jr.") is not Donald Trump
@@ -1004,6 +1007,11 @@ def person_tail(ent: Span, texts: list[str], taken: list[bool]) -> tuple[int, in
             and fold(tail[0]) in first_names and not any(taken[p] for p in range(k, ent.end)):
         return k, ent.end
     return None
+
+
+def given_name_or_initial(word: str) -> bool:
+    """"Megan", "J.": a word that may start a person's name."""
+    return bool(re.fullmatch(r"[A-Z]\.", word)) or fold(word) in words("first_name")
 
 
 def given_name_before(doc: Doc, texts: list[str], start: int, taken: list[bool]) -> bool:

@@ -18,7 +18,7 @@ from functools import lru_cache
 ALWAYS_ARTICLES = frozenset({"al", "el"})
 # Assimilated Arabic articles, dropped only when hyphenated to the next word (an-Nusra, ash-Sham).
 HYPHEN_ARTICLES = frozenset({"an", "as", "ash", "ad", "ar", "at", "az", "ath", "adh", "ud", "ul", "ez", "es", "ed"})
-SKIP_PUNCT = frozenset({"-", "‐", "‑", "'", "’", "`", "´"})
+SKIP_PUNCT = frozenset({"-", "‐", "‑", "'", "’", "`", "´", "&"})  # ("&": "Fox & Friends" keys as "fox friends", as name_key has it)
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 # quotation marks as the tokenizer leaves them: a headline or a title stands between a pair
 OPENING_QUOTES = frozenset('“"‘')

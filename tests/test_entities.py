@@ -147,6 +147,18 @@ def test_an_undefined_acronym_joins_the_one_name_of_its_text_it_abbreviates(extr
     assert "FTP" in {e.name for e in resolve([extractor.extract_text(text, "b")], extractor.gazetteer).entities}
 
 
+@pytest.mark.parametrize("text, found", [
+    # the network's short name; not the surname of a person the model found
+    ("Broaddrick told Fox's Laura Ingraham on Monday.", ("Fox", "MediaOutlet", "fox-news")),
+    ("Michael J. Fox spoke at the gala.", ("Michael J. Fox", "Person", None)),
+    # an ampersand inside a known name ("Fox & Friends" keys as "fox friends")
+    ("The agency’s acting director, Thomas Homan, told “Fox & Friends” Wednesday morning that the DOJ is “reviewing” it.",
+     ("Fox & Friends", "MediaOutlet", "fox-and-friends")),
+])
+def test_short_and_ampersand_names_of_outlets(extractor, text, found):
+    assert found in typed(extractor, text)
+
+
 def test_never_merges_two_gazetteer_entries(extractor):
     g = Gazetteer.from_rows([
         {"id": "liwa-a", "name": "Liwa al-Quds Example", "type": "Group"},

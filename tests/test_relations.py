@@ -205,6 +205,8 @@ def test_every_relation_type_has_event_codes():
      ("al-jazeera", "REPORTS_ON", "hassan-nasrallah")),
     ("Iranian officials helped al Qaeda, according to a translation published by Al Arabiya.",
      ("al-arabiya", "REPORTS_ON", "iran")),
+    # one told a network's journalist
+    ("Broaddrick told Fox's Laura Ingraham on Monday.", ("Laura Ingraham", "REPORTS_ON", "Broaddrick")),
     # what an outlet publishes speaks for it
     ("A Fox News report said that Hillary Clinton deleted the emails.", ("fox-news", "REPORTS_ON", "hillary-clinton")),
     ("The informant, Douglas Campbell, said in the statement obtained by The Hill that he was told so.",
