@@ -207,6 +207,8 @@ def test_every_relation_type_has_event_codes():
      ("al-arabiya", "REPORTS_ON", "iran")),
     # one told a network's journalist
     ("Broaddrick told Fox's Laura Ingraham on Monday.", ("Laura Ingraham", "REPORTS_ON", "Broaddrick")),
+    # an outlet that speaks with someone interviews him
+    ("Sputnik spoke with UKIP founder Alan Sked for more insight on the issue.", ("sputnik", "REPORTS_ON", "Alan Sked")),
     # what an outlet publishes speaks for it
     ("A Fox News report said that Hillary Clinton deleted the emails.", ("fox-news", "REPORTS_ON", "hillary-clinton")),
     ("The informant, Douglas Campbell, said in the statement obtained by The Hill that he was told so.",
@@ -965,6 +967,8 @@ def test_names_said_again_lists_and_members(extractor, text, triple):
     # the opposition's police is no body of the Syrian state
     ("The Syrian Free Police patrolled Idlib.", ("free-police", "PART_OF", "syria")),
     ("Iran is part of the Russian-led alliance.", ("iran", "PART_OF", "russia")),
+    # a politician who speaks with another does not interview him
+    ("Trump spoke with Putin on Monday.", ("donald-trump", "REPORTS_ON", "vladimir-putin")),
     # a listed person with a title of his own does not share the title of the one before
     ("Among those in attendance were UKIP leader Gerard Batten, For Britain leader Anne Marie Waters, former "
      "Breitbart London editor-in-chief Raheem Kassam and Dutch opposition leader Geert Wilders.",
