@@ -205,6 +205,9 @@ def test_every_relation_type_has_event_codes():
      ("al-jazeera", "REPORTS_ON", "hassan-nasrallah")),
     ("Iranian officials helped al Qaeda, according to a translation published by Al Arabiya.",
      ("al-arabiya", "REPORTS_ON", "iran")),
+    # an outlet's journalist one sits down with
+    ("Hillary Clinton sat down with Recode's Kara Swisher this weekend to answer questions.",
+     ("recode", "REPORTS_ON", "hillary-clinton")),
     # one told a network's journalist
     ("Broaddrick told Fox's Laura Ingraham on Monday.", ("Laura Ingraham", "REPORTS_ON", "Broaddrick")),
     # an outlet that speaks with someone interviews him
