@@ -1009,16 +1009,21 @@ def person_tail(ent: Span, texts: list[str], taken: list[bool]) -> tuple[int, in
     return None
 
 
+def is_given_name(word: str) -> bool:
+    """"Megan", "Sadiq": one of the given names of type_rules.jsonl."""
+    return fold(word) in words("first_name")
+
+
 def given_name_or_initial(word: str) -> bool:
     """"Megan", "J.": a word that may start a person's name."""
-    return bool(re.fullmatch(r"[A-Z]\.", word)) or fold(word) in words("first_name")
+    return bool(re.fullmatch(r"[A-Z]\.", word)) or is_given_name(word)
 
 
 def given_name_before(doc: Doc, texts: list[str], start: int, taken: list[bool]) -> bool:
     """Is the word before token ``start`` a given name that qualifies it ("Sadiq" in "Sadiq Khan"),
     on the same line and named by nothing else?"""
     k = start - 1
-    return not taken[k] and texts[k][:1].isupper() and texts[k].isalpha() and fold(texts[k]) in words("first_name") \
+    return not taken[k] and texts[k][:1].isupper() and texts[k].isalpha() and is_given_name(texts[k]) \
         and "\n" not in doc[k].whitespace_ and doc[k].dep_ == "compound" and doc[k].head.i == start
 
 
