@@ -129,10 +129,14 @@ class Gazetteer:
         # normalised name -> entry id; the first claim wins so that no form names two entries
         self.by_key: dict[str, str] = {}
         self.demonyms: dict[str, str] = {}
+        # "Spectator" -> the-spectator: outlets named "The" + one word, for where an outlet is sure
+        self.the_outlets: dict[str, str] = {}
         for e in sorted(self.entries.values(), key=lambda e: e.id):
             for form in e.surface_forms():
                 k = name_key(form)
-                if k and k not in self.by_key and not the_word_outlet(e, form):
+                if k and the_word_outlet(e, form):
+                    self.the_outlets.setdefault(k, e.id)
+                elif k and k not in self.by_key:
                     self.by_key[k] = e.id
             for d in e.demonyms:
                 self.demonyms.setdefault(d.lower(), e.id)

@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.gazetteer import Gazetteer, data_rows, the_word_outlet
-from newsgraph.extract.normalize import CLOSING_QUOTES, OPENING_QUOTES, POSSESSIVES, clean_surface, fold, token_keys
+from newsgraph.extract.normalize import CLOSING_QUOTES, OPENING_QUOTES, POSSESSIVES, clean_surface, fold, name_key, token_keys
 from newsgraph.records import EntityMention, Mention
 
 
@@ -215,6 +215,10 @@ PLACE_NOT_SURNAME = frozenset("base afb airbase airport airfield harbour harbor 
 PLACE_FIRST_WORDS = frozenset("river lake mount cape gulf isle fort".split())  # "River Thames", "Fort Hood"
 
 
+# organisation words that also end the names of unions of states ("Soviet Union", "United Nations")
+UNION_HEADS = frozenset("union nations federation league alliance coalition congress assembly".split())
+
+
 def type_from_name(name: str, label: str) -> tuple[str, str] | None:
     """The six-way type of a name the gazetteer does not know, and the basis; None to drop it.
 
@@ -260,6 +264,9 @@ def type_from_name(name: str, label: str) -> tuple[str, str] | None:
         if label == "WORK_OF_ART":
             return None
         return "Organization", "ner:ORG"
+    if label in ("GPE", "LOC") and len(low) > 1 and last in words("name_word", "Organization") \
+            and last not in words("name_word", "Place") and last not in UNION_HEADS:
+        return "Organization", f"ner:{label}+name_word"  # "Walton County Public Schools" is no place
     if label in ("GPE", "LOC") and 2 <= len(low) <= 3 and low[0] in words("first_name") \
             and low[-1] not in words("first_name") and not is_country(name):
         return "Person", f"ner:{label}+first_name"  # "Mohamed Elibiary" mis-tagged as a place
@@ -524,6 +531,11 @@ def titled_person(texts: list[str], start: int, end: int) -> bool:
     return 1 <= len(name) <= 2 and all(w[:1].isupper() and w.isalpha() for w in name)
 
 
+def is_post_nominal(word: str) -> bool:
+    """"MP", "QC": letters written after a person's name."""
+    return word.isupper() and word.lower() in words("post_nominal")
+
+
 def is_person_title(word: str) -> bool:
     """"Councillor", "Sen.", "Shaykh": a title the model may keep at the front of a person's name."""
     return word[:1].isupper() and fold(word).rstrip(".") in words("person_title")
@@ -659,9 +671,16 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
         start, end = _trim(doc, start, end)
         if start >= end:
             return
+        name = clean_surface(name)
+        if typ == "Person":
+            # "Paul Masterton MP told ...": the letters stay in the phrase (it heads the clause) but
+            # are no part of the name
+            if end - start >= 2 and is_post_nominal(words[end - 1]):
+                name = clean_surface(name.removesuffix(words[end - 1]))
+            elif end < len(doc) and not taken[end] and is_post_nominal(words[end]) and doc[end - 1].whitespace_:
+                end += 1
         s, e = char_span(doc, start, end)
         surface = text[s:e]
-        name = clean_surface(name)
         if not name or not any(c.isalpha() for c in name):
             return
         for p in range(start, end):
@@ -882,6 +901,7 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
     out = dateline_towns(doc, doc_id, text, out, words)
     out = postal_states(doc, doc_id, text, out, words, gaz)
     out = listed_places(doc, out, words)
+    out = credited_outlets(out, words, gaz)
     out = possessed_people(doc, doc_id, text, out, words)
     out = credited_photographers(doc, doc_id, text, out, words)
     out = outlet_programmes(doc, doc_id, text, out, words, gaz)
@@ -930,7 +950,10 @@ def _heading_lines(doc_text: str) -> list[tuple[int, int]]:
         cited = CITATION_LINE.match(line)
         longest = 30 if first else 14  # a title may run long; a body line that long is a sentence
         first = first and not words_
-        if 1 < len(words_) <= longest and end not in ("?", "!", '"', "”") and not cited \
+        # "As Joe Wolverton of The New American writes:" introduces a quote; a heading's last word
+        # is capitalised ("What You Need To Know:")
+        quote_intro = end == ":" and words_ and words_[-1][:1].islower()
+        if 1 < len(words_) <= longest and end not in ("?", "!", '"', "”") and not cited and not quote_intro \
                 and not SIGN_OFF.match(line) and not line.lstrip().startswith(LIST_BULLETS):
             caps = sum(1 for w in words_ if w[:1].isupper()) / len(words_)
             if (caps >= 0.6 and end != ".") or (end == "." and _step_heading(words_, line)):
@@ -998,7 +1021,8 @@ def person_tail(ent: Span, texts: list[str], taken: list[bool]) -> tuple[int, in
     """"the Federal Bureau of Investigation Louis Freeh", "CIA Director John Brennan": the model
     ran a known name (its tokens ``taken``) into the person after it; the untaken tail, past any
     title, is the person.  ``texts``: the document's token texts."""
-    title_words, first_names = words("title_word"), words("first_name")
+    # ("Tory MP Charles Walker": a party's man is titled like one)
+    title_words, first_names = words("title_word") | words("partisan_noun"), words("first_name")
     k = max(p for p in range(ent.start, ent.end) if taken[p]) + 1
     while k < ent.end and fold(texts[k]) in title_words:
         k += 1
@@ -1416,6 +1440,27 @@ def possessed_people(doc: Doc, doc_id: str, text: str, found: list[tuple[EntityM
     return found
 
 
+def credited_outlets(found: list[tuple[EntityMention, Span]], texts: list[str],
+                     gaz: Gazetteer) -> list[tuple[EntityMention, Span]]:
+    """'[Headline, by Martin Howe QC, Spectator, November 24, 2018]': the name after a cited
+    article's writers is its outlet, so a bare "Spectator" there is The Spectator (elsewhere an
+    outlet named "The" and one word is only that outlet when written so)."""
+    at = {span.start: n for n, (_m, span) in enumerate(found)}
+    for k, w in enumerate(texts):
+        if w not in ("by", "By") or not k or texts[k - 1] != ",":
+            continue
+        j = k + 1
+        while j < len(texts) and j - k <= 7 and (texts[j][:1].isupper() or texts[j] == "and"):
+            j += 1  # the writers: "Malcolm Coles and Ashley Kirk"
+        if j == k + 1 or j + 1 >= len(texts) or texts[j] != "," or j + 1 not in at:
+            continue
+        m, span = found[at[j + 1]]
+        entry = gaz.the_outlets.get(name_key(m.name)) if m.type != "MediaOutlet" and m.key is None else None
+        if entry:
+            found[at[j + 1]] = (replace(m, type="MediaOutlet", key=entry, basis=f"{m.basis}+cited-outlet"), span)
+    return found
+
+
 def _credit_line_ends(doc: Doc, texts: list[str], k: int) -> bool:
     """Does the line end at token ``k``, or after a few more agencies ("/Getty Images", "via AP")?"""
     for j in range(k, min(k + 6, len(texts)) + 1):
@@ -1615,6 +1660,13 @@ def repeated_surnames(doc: Doc, doc_id: str, text: str, found: list[tuple[Entity
     and Hayakawa" as an organisation) is the person too.  Not when two people of the text share
     it, when the word is also written in lower case (a common word: "Price", "Rice"), or when it
     is part of a longer capitalised name.  Returns ``found`` with those mentions added or retyped."""
+    # "Dr. Ganesh", "Mr. Farrakhan": a word after an honorific is a person's name, and so are the
+    # other mentions of it the model typed otherwise ("Bharath Ganesh" as an organisation)
+    titled = {m.name for m, span in found if m.key is None and " " not in m.name and m.type == "Person"
+              and span.start and texts[span.start - 1].lower() in HONORIFICS}
+    found = [(replace(m, type="Person", basis=m.basis + "+titled-surname"), span)
+             if m.type in ("Organization", "Place") and m.key is None and _names_titled(m.name, titled) else (m, span)
+             for m, span in found]
     people: dict[str, set[str]] = {}
     keys: dict[str, str | None] = {}
     for m, _span in found:
@@ -1643,6 +1695,12 @@ def repeated_surnames(doc: Doc, doc_id: str, text: str, found: list[tuple[Entity
         found.append((EntityMention(Mention(doc_id, s, e, text[s:e]), w, "Person", keys[w], "surname-of-person"),
                       doc[i:i + 1]))
     return found
+
+
+def _names_titled(name: str, titled: set[str]) -> bool:
+    """Is ``name`` a titled surname, alone or after one or two capitalised words ("Bharath Ganesh")?"""
+    parts = name.split()
+    return parts[-1] in titled and len(parts) <= 3 and all(p[:1].isupper() and p.isalpha() for p in parts)
 
 
 def definite_references(doc: Doc, text: str, found: list[tuple[EntityMention, Span]],

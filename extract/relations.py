@@ -573,6 +573,12 @@ def _main_clause_mentions(view: SentenceView, phrase: Token, depth: int | None) 
             for m in [view.mention_of(t)] if m is not None]
 
 
+def _denies(tok: Token) -> bool:
+    """A negation ("did not fund"), but not "not only ... but also", which asserts more."""
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.dep_ == "neg" and not (after is not None and after.lower_ in ("only", "just", "merely", "simply"))
+
+
 def _depth_below(tok: Token, top: Token) -> int:
     """Arcs from ``top`` down to ``tok`` (a descendant)."""
     n = 0
@@ -1746,6 +1752,14 @@ class RelationExtractor:
             if not objects and trig.type in OWNED_ACT_TYPES and "" in trig.obj_preps:
                 # "condemned Trump's decision", "backed the Saudi-led coalition's war"
                 objects = [i for c in verb.children if c.dep_ in ("dobj", "obj") for i in _act_owners(view, c)]
+            if not objects and trig.type == "ACCUSES" and "" in trig.obj_preps:
+                # "criticized how the FBI handled the probe", "condemned the way Israel treats them":
+                # the doer of what is criticised
+                clauses = [c for c in verb.children if c.dep_ == "ccomp" and any(
+                    g.dep_ == "advmod" and g.lower_ == "how" for g in c.children)]
+                clauses += [r for c in verb.children if c.dep_ in ("dobj", "obj", "npadvmod") and c.lower_ == "way"
+                            for r in c.children if r.dep_ == "relcl"]
+                objects = [i for c in clauses for s in c.children if s.dep_ == "nsubj" for i in view.ents(s)]
             if not objects and trig.type == "SUPPORTS" and "" in trig.obj_preps:
                 # "helping the Syrian regime establish control": the helped one is the
                 # subject of the complement clause
@@ -1831,17 +1845,22 @@ class RelationExtractor:
         if not subjects and verb.dep_ == "acl" and _is_passive(verb):
             # "Emails obtained by The Hill show that ...": the outlet reports on what they show
             return self._reported_thing(view, verb, trig)
+        if not subjects and _is_passive(verb):
+            # "the photo of Farrakhan and Obama had been published by the Trice Edney News Wire"
+            thing = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            return self._reported_thing(view, verb, trig, thing) if thing is not None else []
         if not subjects and trig.lemma == "tell":
             return self._told_outlet(view, verb, trig)
-        as_passive = not subjects and verb.dep_ == "advcl" and any(c.dep_ == "agent" for c in verb.children) \
+        as_passive = not subjects and verb.dep_ == "advcl" and verb.tag_ == "VBN" \
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
         if as_passive:
-            # "As reported by CNN, Clinton defended his decision": the agent reports the main clause
-            subjects = [i for i in prep_objects(view, verb, ("by",)) if view.mentions_by_idx[i].type == "MediaOutlet"]
+            # "As reported by CNN, Clinton defended his decision", "As reported in the Independent,
+            # the quota has given ...": the agent (or the paper it appeared in) reports the main clause
+            subjects = [i for i in prep_objects(view, verb, ("by", "in")) if view.mentions_by_idx[i].type == "MediaOutlet"]
         if not subjects:
             return []
-        subj_tokens = {t.i for c in verb.children if c.dep_ == "nsubj" or as_passive and c.dep_ == "agent"
-                       for t in c.subtree}
+        subj_tokens = {t.i for c in verb.children if c.dep_ == "nsubj" or as_passive and (
+            c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "in") for t in c.subtree}
         objects: list[int] = []
         for c in verb.children:
             if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "prep", "acomp", "oprd", "parataxis"):
@@ -1897,19 +1916,23 @@ class RelationExtractor:
         return [Candidate(o, a, "REPORTS_ON", verb, f"report:{trig.lemma}", trig.confidence)
                 for o in outlets for a in about if a != o]
 
-    def _reported_thing(self, view: SentenceView, verb: Token, trig: Trigger) -> list[Candidate]:
+    def _reported_thing(self, view: SentenceView, verb: Token, trig: Trigger, thing: Token | None = None) -> list[Candidate]:
         """"Emails obtained by The Hill show that the Justice Department ...", "numbers obtained
-        by NBC News": the outlet named as agent reports on what the thing names or shows."""
+        by NBC News": the outlet named as agent reports on what the thing names or shows; and on
+        what a passive verb's subject names ("the photo of Farrakhan was published by the News Wire")."""
         # ("The endorsement, first reported in the Forward, calls Davis ...": "in" names the outlet too)
         agents = [i for i in prep_objects(view, verb, ("by", "in")) if view.mentions_by_idx[i].type == "MediaOutlet"]
         if not agents:
             return []
-        own = {t.i for t in verb.subtree}
-        thing = verb.head
-        tokens = [t for t in thing.subtree if t.i not in own]
-        if thing.dep_ in ("nsubj", "nsubjpass"):  # (the model tags some such verbs as nouns: "show")
-            tokens += [t for c in thing.head.children if c.dep_ in ("ccomp", "dobj", "attr")
-                       for t in c.subtree if _depth_below(t, thing.head) <= REPORT_DEPTH]
+        if thing is not None:
+            tokens = list(thing.subtree)
+        else:
+            own = {t.i for t in verb.subtree}
+            thing = verb.head
+            tokens = [t for t in thing.subtree if t.i not in own]
+            if thing.dep_ in ("nsubj", "nsubjpass"):  # (the model tags some such verbs as nouns: "show")
+                tokens += [t for c in thing.head.children if c.dep_ in ("ccomp", "dobj", "attr")
+                           for t in c.subtree if _depth_below(t, thing.head) <= REPORT_DEPTH]
         objects = _unique(i for t in tokens for i in [view.mention_of(t)] if i is not None and i not in agents)
         return [Candidate(a, o, "REPORTS_ON", verb, f"report:{trig.lemma}", trig.confidence) for a in agents for o in objects]
 
@@ -2280,33 +2303,39 @@ class RelationExtractor:
 
     def _cited_headline(self, view: SentenceView) -> list[Candidate]:
         """A cited article: '"Iran Admits To Facilitating 9/11 Terror Attacks," by Adam Kredo,
-        Washington Free Beacon, June 8, 2018:'.  The writer and the outlet report on the subject
-        of the headline, and the writer works for the outlet."""
+        Washington Free Beacon, June 8, 2018:', or in brackets, '[May’s Brexit deal: the legal
+        verdict, by Martin Howe QC, Spectator, November 24, 2018]'.  The writers and the outlet
+        report on the subject of the headline, and each writer works for the outlet."""
         toks = view.sent
-        if len(toks) < 6 or toks[0].text not in OPENING_QUOTES:
+        if len(toks) < 6 or toks[0].text not in OPENING_QUOTES and toks[0].text != "[":
             return []
+        ends = CLOSING_QUOTES if toks[0].text in OPENING_QUOTES else (",",)
         by = next((t for t in toks[2:] if t.lower_ == "by" and any(
-            x.text in CLOSING_QUOTES for x in toks.doc[max(t.i - 2, toks.start):t.i])), None)
+            x.text in ends for x in toks.doc[max(t.i - 2, toks.start):t.i])), None)
         if by is None:
             return []
         starts = {sp.start: (idx, m, sp) for idx, m, sp in view.mentions}
-        author = starts.get(by.i + 1)
-        if author is None or author[1].type != "Person" or author[2].end >= toks.end \
-                or toks.doc[author[2].end].text != ",":
+        authors = [starts.get(by.i + 1)]
+        # "by Malcolm Coles and Ashley Kirk, Telegraph": joint writers
+        if authors[0] is not None and toks.doc[authors[0][2].end].lower_ == "and":
+            authors.append(starts.get(authors[0][2].end + 1))
+        if any(a is None or a[1].type != "Person" or a[2].end >= toks.end for a in authors) \
+                or toks.doc[authors[-1][2].end].text != ",":
             return []
-        outlet = starts.get(author[2].end + 1)
-        reporters = [author[0]]
+        outlet = starts.get(authors[-1][2].end + 1)
+        reporters = [a[0] for a in authors]
         out: list[Candidate] = []
         if outlet is not None and outlet[1].type == "MediaOutlet":
             reporters.append(outlet[0])
-            out.append(Candidate(author[0], outlet[0], "PART_OF", by, "cite:writer-of-outlet", 0.75))
+            out.extend(Candidate(a, outlet[0], "PART_OF", by, "cite:writer-of-outlet", 0.75) for a in reporters[:-1])
         # the headline's subject is the first actor it names ("Virginia man Mohamad Jamal Khweis
-        # sentenced to 20 years for joining ISIS" is about Khweis, not ISIS), past a party that
-        # only qualifies it ("Dem Candidate Ilhan Omar Defending Tweet")
-        named = {t for _idx, _m, sp in view.mentions if sp.end <= by.i for t in range(sp.start, sp.end)}
+        # sentenced to 20 years for joining ISIS" is about Khweis, not ISIS), past a body that only
+        # qualifies a noun ("Dem Candidate Ilhan Omar Defending Tweet", "EU deal: What David Cameron
+        # asked for"; a person who does is the subject: "concerns over Trump retweet")
         subject = next((idx for idx, m, sp in sorted(view.mentions, key=lambda x: x[2].start)
                         if sp.end <= by.i and m.type in NON_PLACE
-                        and not (m.type == "Group" and _modifies(sp, named))), None)
+                        and not (m.type != "Person" and sp.root.dep_ in ("compound", "amod", "nmod")
+                                 and sp.root.head.i >= sp.end)), None)
         if subject is not None:
             out.extend(Candidate(r, subject, "REPORTS_ON", by, "cite:headline", 0.7) for r in reporters)
         return out
@@ -2457,7 +2486,7 @@ class RelationExtractor:
                 return True  # "concluded his investigation without ever bringing charges against Corsi"
             for c in h.children:
                 # "did not fund", "no support for": the negation words are data (modality.jsonl)
-                if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in self.lex.negations and h is tok):
+                if _denies(c) or (c.dep_ == "det" and c.lower_ in self.lex.negations and h is tok):
                     return True
                 if c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):
                     return True  # "the EU no longer considers Hamas a terrorist group"

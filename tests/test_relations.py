@@ -1562,3 +1562,68 @@ def test_venues_do_not_report_on_hosts_or_writers(extractor, text, absent):
 def test_stranded_prepositions_parts_and_contributors(extractor, text, triple):
     got = rels(extractor, text)
     assert triple in got, (text, sorted(got))
+
+
+@pytest.mark.parametrize("text, triple", [
+    # letters after a name stay in the phrase that heads the clause, out of the name
+    ("Paul Masterton MP told The Daily Beast.", ("the-daily-beast", "REPORTS_ON", "Paul Masterton")),
+    # a bracketed citation: joint writers, an outlet named without its "The", the headline's subject
+    ("[EU referendum results and maps, by Malcolm Coles and Ashley Kirk, Telegraph (UK) June 24, 2016]",
+     ("Malcolm Coles", "PART_OF", "the-telegraph")),
+    ("[May’s Brexit deal: the legal verdict, by Martin Howe QC, Spectator, November 24, 2018]",
+     ("Martin Howe", "PART_OF", "the-spectator")),
+    ("[EU deal: What David Cameron asked for, by Peter Foster,Telegraph (UK), June 14, 2016]",
+     ("Peter Foster", "REPORTS_ON", "david-cameron")),
+    # one who writes in an outlet, teaches at a school, speaks for a body named like a place
+    ("Tony Connelly writes in RTE that the two sides were working on three strands.", ("Tony Connelly", "PART_OF", "rte")),
+    ("Thomas Weinandy has taught at both the University of Oxford and the Pontifical Gregorian University in Rome.",
+     ("Thomas Weinandy", "PART_OF", "university-of-oxford")),
+    ("Kim Embry, a spokesperson for Walton County Public Schools, said it.",
+     ("Kim Embry", "PART_OF", "Walton County Public Schools")),
+    # the outlet one explains something to; the paper a report appeared in; a thing an outlet published
+    ("Cody Wilson explained to WIRED that he first launched the lawsuit in 2015.",
+     ("wired-magazine", "REPORTS_ON", "Cody Wilson")),
+    ("As reported in the Independent, the Common Fisheries Policy gave the cod to France.",
+     ("the-independent", "REPORTS_ON", "france")),
+    ("Coincidentally, the photo of Mr. Farrakhan and Mr. Obama had been published by the Trice Edney News Wire "
+     "in January.", ("Trice Edney News Wire", "REPORTS_ON", "barack-obama")),
+    # a suit against someone; criticising how someone acted
+    ("SAF had filed suit against the State Department under the Obama administration.",
+     ("SAF", "ACCUSES", "state-department")),
+    ("Trump criticized how the FBI handled the Russia probe.",
+     ("donald-trump", "ACCUSES", "federal-bureau-of-investigation")),
+    ("Trump criticized the way the FBI handled the Russia probe.",
+     ("donald-trump", "ACCUSES", "federal-bureau-of-investigation")),
+    # a party's grandee, past his title; a surname after an honorific is a person's everywhere
+    ("In one scenario forecast by Tory grandee Sir Charles Walker, May will now be forced to call a general election.",
+     ("Charles Walker", "PART_OF", "conservative-party")),
+    ("But the author is Bharath Ganesh. Ganesh is currently working at the Oxford Internet Institute. For if "
+     "Dr. Ganesh is in charge, we have questions.", ("Ganesh", "PART_OF", "Oxford Internet Institute")),
+    # a line that introduces a quote is no heading; a dateline's Washington is the state
+    ("As Joe Wolverton of The New American writes:\n“The law is bad.”", ("Joe Wolverton", "PART_OF", "the-new-american")),
+    ("BELLEVUE, WA – The Department of Justice and the Second Amendment Foundation have reached a settlement.",
+     ("Bellevue", "LOCATED_IN", "washington-state")),
+])
+def test_letters_citations_teachers_and_published_things(extractor, text, triple):
+    got = rels(extractor, text)
+    assert triple in got and not got[triple][0].negated, (text, sorted(got))
+
+
+@pytest.mark.parametrize("text, absent", [
+    # explaining something to a politician is no interview
+    ("Trump explained to Putin that the deal was dead.", ("donald-trump", "REPORTS_ON", "vladimir-putin")),
+    ("Trump explained to Putin that the deal was dead.", ("vladimir-putin", "REPORTS_ON", "donald-trump")),
+    # a body that qualifies a cited headline's noun is not its subject
+    ("[EU deal: What David Cameron asked for, by Peter Foster,Telegraph (UK), June 14, 2016]",
+     ("Peter Foster", "REPORTS_ON", "european-union")),
+])
+def test_explaining_and_headline_modifiers_do_not_overreach(extractor, text, absent):
+    got = rels(extractor, text)
+    assert absent not in got, (text, sorted(got))
+
+
+def test_not_only_is_no_negation(extractor):
+    got = rels(extractor, "O’Malley was not only a member of the G9 group; he was also the man who cleaned up.")
+    assert not got[("O'Malley", "PART_OF", "council-of-cardinals")][0].negated
+    got = rels(extractor, "O’Malley was not a member of the G9 group.")
+    assert got[("O'Malley", "PART_OF", "council-of-cardinals")][0].negated
