@@ -170,8 +170,8 @@ class GazetteerMatcher:
             if hit is None:
                 continue
             state = self.gazetteer[hit[0]]
-            if state.type == "State" and state.country == entry.country and self._case_ok(doc, seq[:n], hit[2]) \
-                    and doc[seq[n]].text[:1].isupper():
+            # ("the UK parliament": a body's word in lower case after the state's name is the body still)
+            if state.type == "State" and state.country == entry.country and self._case_ok(doc, seq[:n], hit[2]):
                 return n, hit[0], hit[1]
         # "the Iranian Revolutionary Guard Corps", "the Israeli Air Force": its state's demonym
         state_id = self.gazetteer.demonyms.get(doc[seq[0]].text.lower()) if len(seq) > 1 else None
@@ -634,14 +634,19 @@ def bracketed_parties(doc: Doc, words: list[str], gaz: Gazetteer, taken: list[bo
     """"Anna Soubry (Conservative), and Caroline Lucas (Green)": a party in brackets after a person;
     "Jerry Nadler (D-NY)": a US politician's party tag, whose state code names no body."""
     for i, word in enumerate(words):
-        if word != "(" or i == 0 or doc[i - 1].ent_type_ != "PERSON":
+        if word not in ("(", ",") or i == 0 or doc[i - 1].ent_type_ != "PERSON":
             continue
-        tag = party_codes().get(words[i + 1]) if i + 3 < len(words) and words[i + 2] in ("-", "–") else None
-        if tag in gaz and ")" in words[i + 3:i + 6]:
+        # "(D-NY)", "(R -Calif.)", and between commas: "Mark Meadows, R-N.C., who ..."
+        dash = i + 2 < len(words) and (words[i + 2] in ("-", "–") or words[i + 2][:1] in ("-", "–")
+                                       and words[i + 2][1:2].isupper())
+        tag = party_codes().get(words[i + 1]) if dash else None
+        closers = (")",) if word == "(" else (",", ")", ".", ";")
+        if tag in gaz and (any(w in closers for w in words[i + 3:i + 6]) or word == "," and i + 4 >= len(words)):
             # "Jerry Nadler (D-NY)": the letter of a US politician's tag is the party; the state's
             # code after the dash names no body (the model took "MN" for an organisation)
             add(i + 1, i + 2, gaz[tag].name, gaz[tag].type, tag, "party-tag")
-            taken[i + 3] = words[i + 3] in us_state_codes()
+            if i + 3 < len(words):
+                taken[i + 3] = words[i + 3] in us_state_codes()
             continue
         if i + 2 < len(words) and words[i + 1] in us_state_codes() and words[i + 2] == ")":
             taken[i + 1] = True  # "Nancy Pelosi (CA)": the model took the state's code for an organisation

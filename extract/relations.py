@@ -909,6 +909,24 @@ def _own_body(view: SentenceView) -> list[Candidate]:
     return out
 
 
+def _office_holders(view: SentenceView, titles: frozenset[str]) -> list[Candidate]:
+    """"Director of National Intelligence Daniel Coats": an office named by its title (the
+    gazetteer's alias of the Office of the DNI) right before a person is the person's."""
+    offices = {span.end: idx for idx, m, span in view.mentions if m.type == "Organization" and m.key is not None
+               and span[0].lower_ in titles and span[0].text[:1].isupper()}
+    return [Candidate(idx, offices[span.start], "PART_OF", span.doc[span.start - 1], "link:person-title-of-org", 0.65)
+            for idx, m, span in view.mentions if m.type == "Person" and span.start in offices]
+
+
+def _comma_party_tags(view: SentenceView) -> list[Candidate]:
+    """"Mark Meadows, R-N.C., who ...": a party tag between commas after a name is the person's
+    party (in brackets, "Jerry Nadler (D-NY)", the person-party-in-brackets pattern reads it)."""
+    people = {span.end: idx for idx, m, span in view.mentions if m.type == "Person"}
+    return [Candidate(people[span.start - 1], idx, "PART_OF", span.doc[span.start - 1], "link:party-tag", 0.8)
+            for idx, m, span in view.mentions if m.basis == "party-tag" and span.start - 1 in people
+            and span.doc[span.start - 1].text == ","]
+
+
 def _listed_members(view: SentenceView, member_nouns: frozenset[str]) -> list[Candidate]:
     """"The seven Labour MPs quitting the party are Chuka Umunna, Luciana Berger and Chris Leslie":
     the people a copula lists as a body's members (the body named on the plural noun) belong to it."""
@@ -1148,6 +1166,8 @@ class RelationExtractor:
                 out.extend(self._prefix(view, tok, trig))
         out.extend(self._surface(view))
         out.extend(_own_body(view))
+        out.extend(_office_holders(view, self._titles))
+        out.extend(_comma_party_tags(view))
         out.extend(_listed_members(view, self.lex.member_nouns))
         out.extend(_listed_places(view))
         out.extend(self._state_pairs(view))

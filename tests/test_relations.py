@@ -1627,3 +1627,38 @@ def test_not_only_is_no_negation(extractor):
     assert not got[("O'Malley", "PART_OF", "council-of-cardinals")][0].negated
     got = rels(extractor, "O’Malley was not a member of the G9 group.")
     assert got[("O'Malley", "PART_OF", "council-of-cardinals")][0].negated
+
+
+@pytest.mark.parametrize("text, triple", [
+    # an office named by its title right before its holder
+    ("A handful of Democratic lawmakers wrote Director of National Intelligence Daniel Coats on Tuesday.",
+     ("Daniel Coats", "PART_OF", "office-of-the-director-of-national-intelligence")),
+    # a party tag between commas
+    ("Mark Meadows, R-N.C., who has investigated Russian interference, has been a critic of the Mueller probe.",
+     ("Mark Meadows", "PART_OF", "republican-party")),
+    ("House Speaker Nancy Pelosi, D-Calif., and Senate Minority Leader Chuck Schumer, D-N.Y., said it.",
+     ("chuck-schumer", "PART_OF", "democratic-party")),
+    # a state's name before its body's name in lower case
+    ("There is no chance of the UK parliament aligning behind any option.",
+     ("parliament-of-the-united-kingdom", "PART_OF", "united-kingdom")),
+    # contributors: "writes at", "wrote on", "a piece for"
+    ("As Paul Sperry writes at the New York Post, the deal is bad.", ("Paul Sperry", "PART_OF", "new-york-post")),
+    ("Allen Cheng wrote on The Conversation.", ("Allen Cheng", "PART_OF", "the-conversation")),
+    ("Allister Heath made the case well before Christmas in a piece for the Telegraph.",
+     ("Allister Heath", "PART_OF", "the-telegraph")),
+])
+def test_offices_comma_tags_and_contributors(extractor, text, triple):
+    got = rels(extractor, text)
+    assert triple in got and not got[triple][0].negated, (text, sorted(got))
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a board's title word opening a name the model cut short is no office
+    ("In 2007, Powell was named to the Board of a Hillary Clinton project known as Vital Voices.",
+     ("hillary-clinton", "PART_OF", "Board of a")),
+    # one who cites an article for an outlet does not write for it
+    ("Trump cited an article for the Telegraph.", ("donald-trump", "PART_OF", "the-telegraph")),
+])
+def test_offices_and_contributors_do_not_overreach(extractor, text, absent):
+    got = rels(extractor, text)
+    assert absent not in got, (text, sorted(got))
