@@ -50,9 +50,9 @@ def test_confidence_tracks_precision(gold_build):
 
 def test_gold_set_is_big_enough():
     docs = scoring.gold_docs()
-    assert len(docs) >= 447
-    assert sum(len(d["entities"]) for d in docs) >= 8650
-    assert sum(len(d["relations"]) for d in docs) >= 3500
+    assert len(docs) >= 463
+    assert sum(len(d["entities"]) for d in docs) >= 9050
+    assert sum(len(d["relations"]) for d in docs) >= 3650
 
 
 def test_entity_scores(scores):
@@ -80,7 +80,8 @@ def test_entity_scores(scores):
     # 0.882 on 407 with checks 60 and 61 (0.80 and 0.86 on arrival: dioceses, bishops' given names, ICE)
     # 0.884 on 423 with checks 62 and 63 (0.89 and 0.86 on arrival) and 216 more given names
     # 0.883 on 431 with check 64 (0.81 on arrival); 0.883 on 447 with checks 65 and 66 (0.88 and 0.84 on arrival);
-    # 0.886 (MediaOutlet 0.925) with 21 more outlets in the gazetteer
+    # 0.886 (MediaOutlet 0.925) with 21 more outlets in the gazetteer; 0.883 on 463 with checks 67 and 68
+    # (0.75 and 0.85 on arrival: long texts on the Church, Brexit and Farrakhan)
     for typ, floor in (("Group", 0.86), ("State", 0.92), ("MediaOutlet", 0.88)):
         assert scores.entities[typ].f1 >= floor, (typ, scores.entities[typ].row())
 
@@ -111,7 +112,8 @@ def test_relation_scores(scores):
     # arrival) joined at 0.812 on 367; checks 57 to 59 (0.59, 0.74 and 0.56 on arrival) joined at 0.810 on 391;
     # checks 60 and 61 (0.54 and 0.73 on arrival) joined at 0.810 on 407; checks 62 and 63 (0.84 and 0.68 on
     # arrival) joined at 0.811 on 423; check 64 (0.84 on arrival) joined at 0.812 on 431; checks 65 and 66
-    # (0.90 and 0.93 on arrival) joined at 0.816 on 447; 0.814 with 21 more outlets
+    # (0.90 and 0.93 on arrival) joined at 0.816 on 447; 0.814 with 21 more outlets; checks 67 and 68 (0.87 and
+    # 0.90 on arrival) joined at 0.816 on 463
     assert total.precision >= 0.80, scoring.table("relations", scores.relations, total)
     # F1 0.505 on 59 documents; check sets 13 and 14 (relation F1 0.17 and 0.30 on arrival) joined
     # at 0.496, and the rules since give 0.499 on 67, then 0.534 on 67; check sets 15 and 16
@@ -166,5 +168,7 @@ def test_relation_scores(scores):
     # check 64 (0.49 on arrival, 0.52 after that session's last rules) joined at 0.596 on 431; 0.600 with
     # outlets' reports and analyses, undefined acronyms, "Fox" and journalists spoken with; checks 65 and 66
     # (0.58 and 0.50 on arrival, the same blind at the end of their first session) joined at 0.600 on 447;
-    # 0.602 with 21 more outlets in the gazetteer
+    # 0.602 with 21 more outlets in the gazetteer; checks 67 and 68 (0.52 and 0.51 on arrival, the same blind at
+    # the end of their first session) joined at 0.609 on 463 with the rules read from their misses and comma
+    # party tags in the gold
     assert total.f1 >= 0.58, scoring.table("relations", scores.relations, total)
