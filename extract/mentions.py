@@ -215,6 +215,10 @@ PLACE_NOT_SURNAME = frozenset("base afb airbase airport airfield harbour harbor 
 PLACE_FIRST_WORDS = frozenset("river lake mount cape gulf isle fort".split())  # "River Thames", "Fort Hood"
 
 
+# words that end the name of an event, not of a body ("the Las Vegas Massacre", "Las Vegas Shooter")
+EVENT_HEADS = frozenset("massacre massacres shooting shootings shooter attack attacks bombing bombings".split())
+# plural members' nouns that end no name of a person or a body ("Remainer MPs")
+GROUP_PLURALS = frozenset("mps meps msps senators lawmakers congressmen voters supporters".split())
 # organisation words that also end the names of unions of states ("Soviet Union", "United Nations")
 UNION_HEADS = frozenset("union nations federation league alliance coalition congress assembly".split())
 
@@ -236,6 +240,8 @@ def type_from_name(name: str, label: str) -> tuple[str, str] | None:
         last = low[link - 1]  # "Executive Office for Immigration Review": the head is before "for"
     if label in ("ORG", "PERSON") and all(w in words("state_force") for w in low):
         return "Organization", f"ner:{label}+state_force"  # "Iran's Army": a service, not a militia
+    if len(low) > 1 and last in GROUP_PLURALS and label in ("ORG", "PERSON", "NORP"):
+        return None  # "Remainer MPs", "Leave MPs": a kind of members, no one body or person
     if last in words("title_word") and (label == "ORG" or label == "PERSON" and low[0] not in words("first_name")):
         return None  # "National Security Advisor", "Grand Wizard": a job, not an organisation or a person
     if label in ("ORG", "FAC") and not (name.isupper() and len(name) <= 4) and " ".join(low) in known_cities() \
@@ -418,14 +424,20 @@ def place_list_start(tok: Token) -> int | None:
 
 def listed_places(doc: Doc, found: list[tuple[EntityMention, Span]],
                   texts: list[str]) -> list[tuple[EntityMention, Span]]:
-    """The unknown one-word "people" of a "following cities:" list are its towns ("Waco (5)")."""
+    """The unknown one-word "people" of a "following cities:" list are its towns ("Waco (5)"), and
+    so are the unknown names the model typed otherwise before a count ("Hoffman Estates (1)", "Palatine (4)")."""
     colons = [(k, doc[k].sent.end) for k in (place_list_start(doc[i]) for i, w in enumerate(texts)
                                               if w.lower() in LISTED_PLACE_NOUNS) if k is not None]
     if not colons:
         return found
+
+    def town(m: EntityMention, span: Span) -> bool:
+        counted = len(span) <= 3 and span.end < len(texts) and texts[span.end] == "("
+        return m.key is None and (m.type == "Person" and (len(span) == 1 or counted)
+                                  or m.type == "Organization" and counted)
+
     return [(replace(m, type="Place", basis=f"listed-place+{m.basis}")
-             if m.type == "Person" and m.key is None and len(span) == 1
-             and any(k < span.start < end for k, end in colons) else m, span) for m, span in found]
+             if town(m, span) and any(k < span.start < end for k, end in colons) else m, span) for m, span in found]
 
 
 def capital_is_actor(span: Span) -> bool:
@@ -719,7 +731,12 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
         for ent in ([ent_at[m.start]] if m.start in ent_at else []):
             if any(t.text in POSSESSIVES or t.text.endswith(("’s", "'s")) for t in ent):
                 continue  # "Iran's Army" is Iran's, not a name of its own
-            if ent.label_ in ("ORG", "FAC") and ent.start <= m.start and m.end <= ent.end and (ent.end - ent.start) > (m.end - m.start):
+            inside = ent.start <= m.start and m.end <= ent.end and (ent.end - ent.start) > (m.end - m.start)
+            if ent.label_ in ("GPE", "LOC") and inside and fold(words[ent.end - 1]) in type_rules()["name_word"]["Place"]:
+                return True  # "the Las Vegas Strip", "Las Vegas Boulevard": a place of its own in the gazetteer's
+            if ent.label_ in ("ORG", "FAC") and inside:
+                if fold(words[ent.end - 1]) in EVENT_HEADS:
+                    return False  # "the Las Vegas Massacre" happened in the place: it is no name of a body
                 extra = [t for t in ent if (t.i < m.start or t.i >= m.end) and t.text[:1].isupper() and t.lower_ != "the"]
                 if gaz[m.entry].type == "State" and m.start == _trim(doc, ent.start, ent.end)[0] \
                         and (state_office(words, m.end, ent.end) or state_body(words, m.end, ent.end, [False] * len(doc))
@@ -771,6 +788,8 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
 
     def add_named(ent: Span, start: int, end: int) -> None:
         """Type and add one name the model found (all of its entity or a piece of it)."""
+        if ent.label_ in ("GPE", "LOC", "FAC") and end - start > 1 and words[end - 1] in OFFICE_HOLDERS:
+            end -= 1  # "Taos County Sheriff Jerry Hogrefe": the place, then the office holder's title
         name = doc[start:end].text
         key = gaz.lookup_name(name)
         if key:

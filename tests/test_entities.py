@@ -784,3 +784,45 @@ def test_places_abbreviated_states_and_heads_of_names(extractor, text, expected)
 def test_a_headlines_last_name_is_not_the_datelines_town(extractor):
     text = "TEEN SAYS HE WAS TRAINED FOR JIHAD: FBI TAOS, NM (REUTERS) – A BOY TOLD AGENTS SO."
     assert not any(t.startswith("FBI T") for t, _ty, _k in typed(extractor, text)), typed(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a county before its office holder's title is the place, without the title
+    ("“It is the worst I have seen,” Taos County Sheriff Jerry Hogrefe said in a statement.",
+     ("Taos County", "Place", None)),
+    # the names before a count in a "following cities and towns:" list are towns, whatever the model took them for
+    ("Officers made arrests in the following Illinois cities and towns: Chicago (9), Hoffman Estates (1), "
+     "Palatine (4) and Rolling Meadows (2).", ("Hoffman Estates", "Place", None)),
+    ("Officers made arrests in the following Illinois cities and towns: Chicago (9), Hoffman Estates (1), "
+     "Palatine (4) and Rolling Meadows (2).", ("Palatine", "Place", None)),
+    # a name the model typed a place is a body by its head word
+    ("Kim Embry, a spokesperson for Walton County Public Schools, said revealingly: “We are teaching the same "
+     "stuff that everyone else is teaching.”", ("Walton County Public Schools", "Organization", None)),
+])
+def test_counties_listed_towns_and_school_boards(extractor, text, expected):
+    assert expected in typed(extractor, text), typed(extractor, text)
+
+
+def test_letters_after_a_name_are_in_the_mention_not_the_name(extractor):
+    ext = extractor.extract_text("Paul Masterton MP told The Daily Beast.")
+    person = next(m for m in ext.mentions if m.type == "Person")
+    assert (person.mention.text, person.name) == ("Paul Masterton MP", "Paul Masterton")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an event named after a place is no body: the place is named; a street or strip of it is a place of its own
+    ("The Las Vegas Massacre was the worst in modern history.", ("Las Vegas", "Place", "las-vegas")),
+    ("The shooting took place on the Las Vegas Strip.", ("Las Vegas Strip", "Place", None)),
+    ("He flew to Vegas.", ("Vegas", "Place", "las-vegas")),
+])
+def test_events_and_streets_named_after_places(extractor, text, expected):
+    assert expected in typed(extractor, text), typed(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Leave voters might well punish Remainer MPs in Leave constituencies.",
+    "Many Leave MPs voted against the deal.",
+    "The Pope's Amoris Laetitia was debated.",
+])
+def test_camps_of_a_vote_and_documents_are_no_entities(extractor, text):
+    assert not typed(extractor, text), typed(extractor, text)
