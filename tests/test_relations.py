@@ -1662,3 +1662,21 @@ def test_offices_comma_tags_and_contributors(extractor, text, triple):
 def test_offices_and_contributors_do_not_overreach(extractor, text, absent):
     got = rels(extractor, text)
     assert absent not in got, (text, sorted(got))
+
+
+@pytest.mark.parametrize("text, triple", [
+    # one who says, believes or recalls that someone grabbed, squeezed or conspired accuses him
+    ("Lindsay Menz says Al Franken grabbed her buttocks when the pair posed for a photo.",
+     ("Lindsay Menz", "ACCUSES", "al-franken")),
+    ("Beto O'Rourke says he still believes that Donald Trump conspired with Russia.",
+     ("Beto O'Rourke", "ACCUSES", "donald-trump")),
+    ("Leanne Tweeden recalled that Al Franken squeezed her waist.", ("Leanne Tweeden", "ACCUSES", "al-franken")),
+])
+def test_believed_and_recalled_misdeeds_accuse(extractor, text, triple):
+    got = rels(extractor, text)
+    assert triple in got and not got[triple][0].negated, (text, sorted(got))
+
+
+def test_a_plain_recalled_act_accuses_no_one(extractor):
+    got = rels(extractor, "Leanne Tweeden recalled that Al Franken visited her in Minnesota.")
+    assert ("Leanne Tweeden", "ACCUSES", "al-franken") not in got, sorted(got)
