@@ -118,6 +118,9 @@ COPULAS = frozenset("be remain stay become fall come".split())
 TITLE_COPULAS = frozenset("be become remain".split())  # verbs that give their subject a title
 # relations whose verb may take the deed for the doer ("condemned Trump's decision")
 OWNED_ACT_TYPES = frozenset({"ACCUSES", "SUPPORTS"})
+# acts done on someone's behalf that take their side in a dispute ("a lawsuit on behalf of Cody Wilson")
+ADVOCACY_ACTS = frozenset("lawsuit suit brief petition complaint appeal campaign file sue lobby "
+                          "intervene".split())
 # what a speaker gives an outlet ("said in a statement to Fox News"): the outlet reports on the speaker
 GIVEN_NOUNS = frozenset({"statement", "comment"})
 # what an outlet publishes, whose words are the outlet's ("A Fox News report said that ...",
@@ -927,6 +930,29 @@ def _comma_party_tags(view: SentenceView) -> list[Candidate]:
             and span.doc[span.start - 1].text == ","]
 
 
+def _on_behalf(view: SentenceView) -> list[Candidate]:
+    """"Fox News filed a brief on behalf of CNN", "SAF's lawsuit on behalf of Cody Wilson", "the
+    petition on behalf of the Hammonds by Protect The Harvest": who acts for someone supports him."""
+    out = []
+    for tok in view.sent:
+        if tok.lower_ != "behalf" or tok.head.lower_ != "on" or tok.head.dep_ != "prep":
+            continue
+        for_whom = [i for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for q in p.children if q.dep_ == "pobj" for i in view.ents(q)]
+        act = tok.head.head
+        if act.lemma_.lower() not in ADVOCACY_ACTS:
+            continue  # "Pompeo spoke on behalf of the administration": its spokesman, no supporter
+        if act.pos_ in ("VERB", "AUX"):
+            actors = subjects_of(view, act)
+        else:
+            actors = [i for c in act.children if c.dep_ == "poss" for i in view.ents(c)] \
+                or prep_objects(view, act, ("by",)) or prep_objects(view, tok, ("by",))
+            if not actors and act.dep_ in ("dobj", "obj") and act.head.pos_ == "VERB":
+                actors = subjects_of(view, act.head)  # "filed a lawsuit on behalf of X"
+        out += [Candidate(a, b, "SUPPORTS", tok, "link:on-behalf-of", 0.6) for a in actors for b in for_whom if a != b]
+    return out
+
+
 def _listed_members(view: SentenceView, member_nouns: frozenset[str]) -> list[Candidate]:
     """"The seven Labour MPs quitting the party are Chuka Umunna, Luciana Berger and Chris Leslie":
     the people a copula lists as a body's members (the body named on the plural noun) belong to it."""
@@ -1168,6 +1194,7 @@ class RelationExtractor:
         out.extend(_own_body(view))
         out.extend(_office_holders(view, self._titles))
         out.extend(_comma_party_tags(view))
+        out.extend(_on_behalf(view))
         out.extend(_listed_members(view, self.lex.member_nouns))
         out.extend(_listed_places(view))
         out.extend(self._state_pairs(view))

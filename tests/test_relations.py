@@ -1680,3 +1680,18 @@ def test_believed_and_recalled_misdeeds_accuse(extractor, text, triple):
 def test_a_plain_recalled_act_accuses_no_one(extractor):
     got = rels(extractor, "Leanne Tweeden recalled that Al Franken visited her in Minnesota.")
     assert ("Leanne Tweeden", "ACCUSES", "al-franken") not in got, sorted(got)
+
+
+@pytest.mark.parametrize("text, triple", [
+    # who sues or files a brief on someone's behalf takes his side
+    ("Fox News filed an amicus brief on behalf of CNN.", ("fox-news", "SUPPORTS", "cnn")),
+    ("SAF filed a lawsuit on behalf of Cody Wilson.", ("SAF", "SUPPORTS", "Cody Wilson")),
+])
+def test_advocacy_on_behalf_supports(extractor, text, triple):
+    got = rels(extractor, text)
+    assert triple in got, (text, sorted(got))
+
+
+def test_speaking_on_behalf_of_ones_government_is_no_support(extractor):
+    got = rels(extractor, "Mike Pompeo spoke on behalf of the Trump administration.")
+    assert not any(t == "SUPPORTS" for _s, t, _o in got), sorted(got)
