@@ -642,9 +642,10 @@ def demonym_mentions(doc: Doc, words: list[str], gaz: Gazetteer, taken: list[boo
             add(i, end, doc[i:end].text, "State", state, "demonym+pair")
 
 
-def bracketed_parties(doc: Doc, words: list[str], gaz: Gazetteer, taken: list[bool], add: AddMention) -> None:
+def parties_after_names(doc: Doc, words: list[str], gaz: Gazetteer, taken: list[bool], add: AddMention) -> None:
     """"Anna Soubry (Conservative), and Caroline Lucas (Green)": a party in brackets after a person;
-    "Jerry Nadler (D-NY)": a US politician's party tag, whose state code names no body."""
+    "Jerry Nadler (D-NY)", "Mark Meadows, R-N.C.,": a US politician's party tag, whose state code
+    names no body."""
     for i, word in enumerate(words):
         if word not in ("(", ",") or i == 0 or doc[i - 1].ent_type_ != "PERSON":
             continue
@@ -732,6 +733,7 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
             if any(t.text in POSSESSIVES or t.text.endswith(("’s", "'s")) for t in ent):
                 continue  # "Iran's Army" is Iran's, not a name of its own
             inside = ent.start <= m.start and m.end <= ent.end and (ent.end - ent.start) > (m.end - m.start)
+            # (type_rules() directly: find_mentions' token list shadows words())
             if ent.label_ in ("GPE", "LOC") and inside and fold(words[ent.end - 1]) in type_rules()["name_word"]["Place"]:
                 return True  # "the Las Vegas Strip", "Las Vegas Boulevard": a place of its own in the gazetteer's
             if ent.label_ in ("ORG", "FAC") and inside:
@@ -784,7 +786,7 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
         add(m.start, m.end, span.text, typ, key, basis)
 
     demonym_mentions(doc, words, gaz, taken, add)
-    bracketed_parties(doc, words, gaz, taken, add)
+    parties_after_names(doc, words, gaz, taken, add)
 
     def add_named(ent: Span, start: int, end: int) -> None:
         """Type and add one name the model found (all of its entity or a piece of it)."""

@@ -931,8 +931,8 @@ def _comma_party_tags(view: SentenceView) -> list[Candidate]:
 
 
 def _on_behalf(view: SentenceView) -> list[Candidate]:
-    """"Fox News filed a brief on behalf of CNN", "SAF's lawsuit on behalf of Cody Wilson", "the
-    petition on behalf of the Hammonds by Protect The Harvest": who acts for someone supports him."""
+    """"Fox News filed an amicus brief on behalf of CNN", "SAF filed a lawsuit on behalf of Cody
+    Wilson": who sues, petitions or lobbies for someone takes his side (ADVOCACY_ACTS)."""
     out = []
     for tok in view.sent:
         if tok.lower_ != "behalf" or tok.head.lower_ != "on" or tok.head.dep_ != "prep":
