@@ -610,6 +610,8 @@ def _modifies(span: Span, others: set[int]) -> bool:
     """Is ``span`` a modifier inside the name phrase of another mention (tokens ``others``)?"""
     t = span.root
     for _ in range(4):
+        if t.dep_ == "appos" and t.pos_ == "NOUN" and t is not span.root and t.head.i in others:
+            return True  # "Brett Kavanaugh, President Donald Trump's Supreme Court nominee": his title's names
         if t.dep_ not in ("compound", "amod", "nmod", "poss") or t.head is t:
             return False
         t = t.head
@@ -1528,11 +1530,15 @@ class RelationExtractor:
                         clause = according.head
                         if clause.dep_ == "conj" and according.i > clause.i:
                             clause = clause.head  # "A was married and B was married, according to the Times": both
-                        for j, mj, sp in view.mentions:
-                            if j != idx and mj.type in link["target_types"] and sp.start not in phrase \
-                                    and _depth_below(sp.root, clause) <= ACCORDING_DEPTH \
-                                    and (mj.type != "State" or _acting_state(sp)):
-                                out.append(Candidate(idx, j, link["type"], according, f"link:{link['rule']}", link["confidence"]))
+                        about = [(j, sp) for j, mj, sp in view.mentions
+                                 if j != idx and mj.type in link["target_types"] and sp.start not in phrase
+                                 and _depth_below(sp.root, clause) <= ACCORDING_DEPTH
+                                 and (mj.type != "State" or _acting_state(sp))]
+                        # "Brett Kavanaugh, President Donald Trump's Supreme Court nominee": the report is
+                        # on the nominee, not on the names in his title
+                        heads = {t for _j, sp in about for t in range(sp.start, sp.end)}
+                        out += [Candidate(idx, j, link["type"], according, f"link:{link['rule']}", link["confidence"])
+                                for j, sp in about if not _modifies(sp, heads)]
                 elif link["via"] == "modifier":
                     # "Iranian Quds Force", "US Army": a state's adjective right before its agency
                     skip = link.get("skip", ())

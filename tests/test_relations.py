@@ -1695,3 +1695,15 @@ def test_advocacy_on_behalf_supports(extractor, text, triple):
 def test_speaking_on_behalf_of_ones_government_is_no_support(extractor):
     got = rels(extractor, "Mike Pompeo spoke on behalf of the Trump administration.")
     assert not any(t == "SUPPORTS" for _s, t, _o in got), sorted(got)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # what an outlet reports is on the person, not on the names in his title
+    ("According to the New York Daily News, Brett Kavanaugh, President Donald Trump’s Supreme Court nominee, "
+     "held a woman down.", ("new-york-daily-news", "REPORTS_ON", "donald-trump")),
+    ("According to the Sunday Times, this group includes former Labour cabinet minister Yvette Cooper.",
+     ("the-sunday-times", "REPORTS_ON", "labour-party")),
+])
+def test_according_to_reports_skip_the_names_in_a_title(extractor, text, absent):
+    got = rels(extractor, text)
+    assert absent not in got and any(t == "REPORTS_ON" for _s, t, _o in got), (text, sorted(got))
