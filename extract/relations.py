@@ -2379,8 +2379,8 @@ class RelationExtractor:
         reporters = [a[0] for a in authors]
         out: list[Candidate] = []
         if outlet is not None and outlet[1].type == "MediaOutlet":
+            out.extend(Candidate(a[0], outlet[0], "PART_OF", by, "cite:writer-of-outlet", 0.75) for a in authors)
             reporters.append(outlet[0])
-            out.extend(Candidate(a, outlet[0], "PART_OF", by, "cite:writer-of-outlet", 0.75) for a in reporters[:-1])
         # the headline's subject is the first actor it names ("Virginia man Mohamad Jamal Khweis
         # sentenced to 20 years for joining ISIS" is about Khweis, not ISIS), past a body that only
         # qualifies a noun ("Dem Candidate Ilhan Omar Defending Tweet", "EU deal: What David Cameron
