@@ -647,7 +647,10 @@ def parties_after_names(doc: Doc, words: list[str], gaz: Gazetteer, taken: list[
     "Jerry Nadler (D-NY)", "Mark Meadows, R-N.C.,": a US politician's party tag, whose state code
     names no body."""
     for i, word in enumerate(words):
-        if word not in ("(", ",") or i == 0 or doc[i - 1].ent_type_ != "PERSON":
+        if word not in ("(", ",") or i == 0 or doc[i - 1].ent_type_ != "PERSON" and not (
+                word == "(" and doc[i - 1].pos_ == "PROPN" and words[i + 3:i + 5] and words[i + 3] in us_state_codes()
+                and words[i + 4:i + 5] == [")"] and words[i + 2] in ("-", "–")):
+            # (a full "(D-CA)" follows a name the model swallowed: "Speaker of the House Nancy Pelosi (D-CA)")
             continue
         # "(D-NY)", "(R -Calif.)", and between commas: "Mark Meadows, R-N.C., who ..."
         dash = i + 2 < len(words) and (words[i + 2] in ("-", "–") or words[i + 2][:1] in ("-", "–")
@@ -719,8 +722,10 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
         key = gaz.lookup_name(doc[place_end:ent.end].text)
         start = _trim(doc, ent.start, ent.end)[0]
         place = gaz.lookup_name(doc[start:place_end].text)
-        return ent.label_ == "ORG" and key in gaz and gaz[key].role == "PTY" and place in gaz \
-            and gaz[place].type in ("Place", "State")
+        # ("the Broward County Democratic Party": a county need not be in the gazetteer)
+        county = place_end - start >= 2 and words[place_end - 1] in ("County", "Parish") and words[start].istitle()
+        return ent.label_ == "ORG" and key in gaz and gaz[key].role == "PTY" and (
+            county or place in gaz and gaz[place].type in ("Place", "State"))
 
     def swallowed(m: GazMatch) -> bool:
         if m.actor_form or m.state_prefix:

@@ -625,7 +625,10 @@ def _modified_from(view: SentenceView, root: Token, span: Span, skip) -> int:
     that of the list's first name ("Republican Senators Hatch, Roth, and Hayakawa"), or the
     title noun a "like" list hangs on ("Democratic senators like Robert Menendez and Ben Cardin")."""
     start, anchor = span.start, root
-    if span.start > 0 and span.doc[span.start - 1].dep_ in ("cc", "punct"):
+    before = span.start - 1
+    while before > 0 and span.doc[before].lower_ in skip:
+        before -= 1  # "Senior Tories Sir Bill Cash and Sir John Redwood": a title of the name's own
+    if before >= 0 and span.doc[before].dep_ in ("cc", "punct"):
         anchor = _conj_root(root)
         head = view.mention_of(anchor.head) if anchor.dep_ == "appos" else None
         if head is not None and view.mentions_by_idx[head].type == view.mentions_by_idx[view.mention_of(root)].type:
@@ -875,6 +878,8 @@ def _pairs_within(xs: list[int]) -> list[tuple[int, int]]:
     return [(a, b) for k, a in enumerate(xs) for b in xs[k + 1:]]
 
 
+# programmes and interviews one appears on or in, not bodies one belongs to
+APPEARANCE_NOUNS = frozenset("show program programme broadcast interview podcast segment appearance".split())
 JOURNALIST_TITLES = frozenset("journalist journalists reporter reporters correspondent columnist interviewer anchor "
                               "anchorman anchorwoman host presenter editor commentator pundit blogger broadcaster "
                               "newsman newswoman".split())
@@ -882,14 +887,18 @@ JOURNALIST_TITLES = frozenset("journalist journalists reporter reporters corresp
 
 def _titled_journalists(mentions: list[tuple[EntityMention, Span]]) -> frozenset[str]:
     """Names (and surnames) of the people a text calls journalists: "interviewer Nick Robinson",
-    "Fox News host Tucker Carlson", "Sarah Ferguson, a journalist": they may report on others."""
+    "Fox News host Tucker Carlson", "Sarah Ferguson, a journalist", "EWTN's Raymond Arroyo": they
+    may report on others."""
     out = set()
+    outlet_tokens = {t.i for m, span in mentions if m.type == "MediaOutlet" for t in span}
     for m, span in mentions:
         if m.type != "Person":
             continue
         before = span.doc[span.start - 1] if span.start else None
         if before is not None and before.lower_ in JOURNALIST_TITLES or any(
-                c.dep_ == "appos" and c.lower_ in JOURNALIST_TITLES for c in span.root.children):
+                c.dep_ == "appos" and c.lower_ in JOURNALIST_TITLES for c in span.root.children) or any(
+                c.dep_ == "poss" and c.i < span.start and c.i in outlet_tokens for c in span.root.children):
+            # ("EWTN's Raymond Arroyo": a person an outlet owns is its journalist)
             out.update((m.name.lower(), m.name.split()[-1].lower()))
     return frozenset(out)
 
@@ -952,6 +961,24 @@ def _on_behalf(view: SentenceView) -> list[Candidate]:
             if not actors and act.dep_ in ("dobj", "obj") and act.head.pos_ == "VERB":
                 actors = subjects_of(view, act.head)  # "filed a lawsuit on behalf of X"
         out += [Candidate(a, b, "SUPPORTS", tok, "link:on-behalf-of", 0.6) for a in actors for b in for_whom if a != b]
+    return out
+
+
+# verbs that only meet with "together" ("came together for a debate", "sat together on a panel")
+MEETING_VERBS = frozenset("come get sit meet gather stand appear".split())
+
+
+def _together(view: SentenceView) -> list[Candidate]:
+    """"For 10 years the DUP and Sinn Fein worked together in a coalition", "Russia and Iran fought
+    together": whatever the verb, subjects that act together cooperate."""
+    out = []
+    for tok in view.sent:
+        verb = tok.head
+        if tok.lower_ != "together" or tok.dep_ != "advmod" or verb.pos_ != "VERB" or any(
+                c.dep_ in ("dobj", "obj") for c in verb.children) or verb.lemma_.lower() in MEETING_VERBS:
+            continue  # ("brought the factions together": the verb's object is who was joined)
+        actors = _typed(view, subjects_of(view, verb), ("Group", "Organization", "State", "Person", "MediaOutlet"))
+        out += [Candidate(a, b, "COOPERATES_WITH", tok, "verb-together", 0.7) for a, b in _pairs_within(actors)]
     return out
 
 
@@ -1197,6 +1224,7 @@ class RelationExtractor:
         out.extend(_office_holders(view, self._titles))
         out.extend(_comma_party_tags(view))
         out.extend(_on_behalf(view))
+        out.extend(_together(view))
         out.extend(_listed_members(view, self.lex.member_nouns))
         out.extend(_listed_places(view))
         out.extend(self._state_pairs(view))
@@ -1621,9 +1649,10 @@ class RelationExtractor:
             # ("an expert on Hezbollah" knows of it; "an expert at the Hudson Institute" works there)
             preps = [p for p in link["preps"] if p not in ("on", "of")] if title.lower_ in FIELD_TITLES else link["preps"]
             found = list(prep_objects(view, title, preps))
-            # "the chairman of the Senate panel, Lindsey Graham": the body named on the noun
-            found += [t for q in unnamed_objects(title, link["preps"])
-                      for g in q.children if g.dep_ == "compound" for t in [view.mention_of(g)] if t is not None]
+            # "the chairman of the Senate panel, Lindsey Graham": the body named on the noun (but
+            # "advocate Elizabeth Yore on an EWTN show" appears on a programme, not on its staff)
+            found += [t for q in unnamed_objects(title, link["preps"]) if q.lemma_.lower() not in APPEARANCE_NOUNS
+                      or title.lower_ in JOURNALIST_TITLES for g in q.children if g.dep_ == "compound" for t in [view.mention_of(g)] if t is not None]
             # "head of emergency response at the World Health Organization", "an expert in British
             # politics at the University of Nottingham": the body after the title's field
             found += [t for q in unnamed_objects(title, ("of", "in")) for t in prep_objects(view, q, ("at",))]

@@ -328,18 +328,25 @@ def _nearest_namesake(ext: DocExtraction, di: int, ck: str, hits: list[str], clu
             log.append({"surface": ck[5:], "entity_key": near, "reason": f"surname after its full name in {ext.document.id}"})
 
 
-def _join_in_text(di: int, mis: list[int], ck: str, target: str, cluster_of, alias_of: dict[str, str]) -> None:
+def _join_in_text(di: int, mis: list[int], ck: str, target: str, cluster_of, alias_of: dict[str, str] | None) -> None:
     """Mentions ``mis`` of document ``di``, of cluster ``ck``, are ``target``; texts that name no one
-    of the kind keep the first such reading (a shorter name is read per text, not corpus-wide)."""
+    of the kind keep the first such reading (a shorter name is read per text, not corpus-wide),
+    unless ``alias_of`` is None."""
     for mi in mis:
         cluster_of[(di, mi)] = target
-    alias_of.setdefault(ck, target)
+    if alias_of is not None:
+        alias_of.setdefault(ck, target)
+
+
+# last words of a body's name that name a part of a larger body ("the Judiciary Committee")
+SUB_BODY_HEADS = frozenset("committee subcommittee panel ministry department association".split())
 
 
 def _short_bodies(ext: DocExtraction, di: int, cluster_of, alias_of: dict[str, str], final, gazetteer: Gazetteer,
                   log: list[dict]) -> None:
-    """"the Army" after "the U.S. Army", "the Foundation" after "the Clinton Foundation": a one-word
-    organisation name joins the only organisation of the same document whose name ends with it; and
+    """"the Army" after "the U.S. Army", "the Foundation" after "the Clinton Foundation", "the
+    Judiciary Committee" after "the House Judiciary Committee": an organisation name joins the only
+    longer organisation name of the same document that ends with it; and
     "Westerville police" the only police body of the document named after the town ("the Westerville
     Division of Police")."""
     orgs: dict[str, str] = {}
@@ -347,7 +354,7 @@ def _short_bodies(ext: DocExtraction, di: int, cluster_of, alias_of: dict[str, s
         # (a one-word name another text joined to its organisation names none here)
         own, ck = cluster_of[(di, mi)], final(cluster_of[(di, mi)])
         if m.type == "Organization" and len(_words_of(own, gazetteer)) > 1 and len(_words_of(ck, gazetteer)) > 1:
-            orgs[ck] = _words_of(ck, gazetteer)[-1]
+            orgs[ck] = _words_of(ck, gazetteer)
     joined: set[str] = set()
     for mi, m in enumerate(ext.mentions):
         ck = cluster_of[(di, mi)]
@@ -356,13 +363,19 @@ def _short_bodies(ext: DocExtraction, di: int, cluster_of, alias_of: dict[str, s
             town = name_key(m.mention.text).split()[:-1]  # the words before "police"
             hits = sorted(o for o in orgs if o != ck and "police" in _words_of(o, gazetteer)
                           and _words_of(o, gazetteer)[:len(town)] == town)
-        elif m.type != "Organization" or not ck.startswith("name:") or len(ck[5:].split()) != 1:
+        elif m.type != "Organization" or not ck.startswith("name:"):
             continue
         else:
-            hits = sorted(o for o, last in orgs.items() if last == ck[5:])
+            # ("the Judiciary Committee" after "the House Judiciary Committee": its last words, when they
+            # name a sub-body; "McGill University" is not "the Student Society of McGill University")
+            short = ck[5:].split()
+            hits = sorted(o for o, ws in orgs.items() if len(ws) > len(short) and ws[-len(short):] == short and (
+                len(short) == 1 or short[-1] in SUB_BODY_HEADS and "of" not in ws[:-len(short)]))
         if len(hits) == 1:
-            # this text's "Army" is its own army (its organisation mentions only)
-            _join_in_text(di, [mi], ck, hits[0], cluster_of, alias_of)
+            # this text's "Army" is its own army (its organisation mentions only); a name of several
+            # words ("the Judiciary Committee") is read so in this text only, not corpus-wide
+            per_text = not m.basis.startswith("police+") and len(ck[5:].split()) > 1
+            _join_in_text(di, [mi], ck, hits[0], cluster_of, None if per_text else alias_of)
             if ck not in joined:
                 joined.add(ck)
                 log.append({"surface": ck[5:], "entity_key": hits[0],

@@ -434,6 +434,31 @@ def test_a_short_organisation_name_joins_its_own_texts_organisation(extractor):
     assert home["a"] != home["b"] and "Clinton" in home["a"] and "Gates" in home["b"], home
 
 
+def test_a_shorter_committee_name_joins_its_own_texts_committee(extractor):
+    a = extractor.extract_text("The House Judiciary Committee met. The Judiciary Committee voted.", "a")
+    # two committees end with the same words: the short name stays apart
+    b = extractor.extract_text("The House Intelligence Committee and the Senate Intelligence Committee met. "
+                               "The Intelligence Committee voted.", "b")
+    corpus = resolve([a, b], extractor.gazetteer)
+    home = {(m.doc, m.text): e.name for e in corpus.entities for m in e.mentions}
+    assert home[("a", "Judiciary Committee")] == "House Judiciary Committee", home
+    assert home[("b", "Intelligence Committee")] not in ("House Intelligence Committee",
+                                                          "Senate Intelligence Committee"), home
+
+
+def test_a_shortened_name_of_several_words_is_read_in_its_own_text_only(extractor):
+    a = extractor.extract_text("The Pennsylvania Supreme Court Committee met. The Supreme Court Committee ruled.", "a")
+    b = extractor.extract_text("The Supreme Court Committee ruled on the case in Washington.", "b")
+    # a body's own name at the end of a longer one after "of" names another body
+    c = extractor.extract_text("The Student Society of McGill University Association met at McGill University "
+                               "Association.", "c")
+    corpus = resolve([a, b, c], extractor.gazetteer)
+    home = {(m.doc, m.text): e.name for e in corpus.entities for m in e.mentions}
+    assert home[("a", "Supreme Court Committee")] == "Pennsylvania Supreme Court Committee", home
+    assert home[("b", "Supreme Court Committee")] != "Pennsylvania Supreme Court Committee", home
+    assert "Student" not in home[("c", "McGill University Association")], home
+
+
 @pytest.mark.parametrize("text, present, absent", [
     # a British honorific without its full stop, an adverb, a weekday: not parts of the name
     ("Theresa May spoke. Mrs May said Ms Fransen was wrong.", {"May", "Fransen"}, {"Mrs May", "Ms Fransen"}),
@@ -826,3 +851,19 @@ def test_events_and_streets_named_after_places(extractor, text, expected):
 ])
 def test_camps_of_a_vote_and_documents_are_no_entities(extractor, text):
     assert not typed(extractor, text), typed(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a county's branch of a party is a group of its own, though the county is in no gazetteer
+    ("Cliff Eserman works for the Broward County Democratic Party.", ("Broward County Democratic Party", "Group", None)),
+    # a camp of the Brexit vote before a name is no part of it
+    ("Leading Cabinet Brexiteer Andrea Leadsom came out strongly for the package.", ("Andrea Leadsom", "Person", None)),
+    ("Thanks to Paul Sperry over at Real Clear Investigations, it was revealed.",
+     ("Real Clear Investigations", "MediaOutlet", "realclearinvestigations")),
+])
+def test_county_parties_brexit_camps_and_outlets(extractor, text, expected):
+    assert expected in typed(extractor, text), typed(extractor, text)
+
+
+def test_a_camp_before_mps_names_no_person(extractor):
+    assert not typed(extractor, "Opposition by Brexiteer MPs grew."), typed(extractor, "Opposition by Brexiteer MPs grew.")

@@ -1707,3 +1707,57 @@ def test_speaking_on_behalf_of_ones_government_is_no_support(extractor):
 def test_according_to_reports_skip_the_names_in_a_title(extractor, text, absent):
     got = rels(extractor, text)
     assert absent not in got and any(t == "REPORTS_ON" for _s, t, _o in got), (text, sorted(got))
+
+
+@pytest.mark.parametrize("text, triple", [
+    # subjects that act together cooperate, whatever the verb
+    ("For ten years Hamas and Fatah worked together in a unity government.", ("hamas", "COOPERATES_WITH", "fatah")),
+    ("The war between Iran and Iraq lasted eight years.", ("iran", "FIGHTS", "iraq")),
+    ("Michelle Malkin and Laura Loomer stood up for Jamie Glazov.", ("Laura Loomer", "SUPPORTS", "Jamie Glazov")),
+    ("Economic ties between the Republic of Ireland and Northern Ireland, part of the UK, matter.",
+     ("northern-ireland", "LOCATED_IN", "united-kingdom")),
+    # a full party tag after a name the model swallowed into an organisation
+    ("Speaker of the House Nancy Pelosi (D-CA) speaks with reporters.", ("nancy-pelosi", "PART_OF", "democratic-party")),
+    # a title of the second name's own does not cut it from the list the party qualifies
+    ("Senior Tories Sir Bill Cash and Sir John Redwood are among those who renewed their vow.",
+     ("John Redwood", "PART_OF", "conservative-party")),
+    ("Thanks to Paul Sperry over at Real Clear Investigations, it was revealed.",
+     ("Paul Sperry", "PART_OF", "realclearinvestigations")),
+    # a person an outlet owns is its journalist: whoever tells him something is reported on
+    ("It is mercy, she told EWTN’s Raymond Arroyo. Later, Juan Carlos Cruz told Arroyo he was hurt.",
+     ("Arroyo", "REPORTS_ON", "Juan Carlos Cruz")),
+    ("It was bad, said child advocate Elizabeth Yore on an EWTN show last week.", ("ewtn", "REPORTS_ON", "Elizabeth Yore")),
+    # a tie is cooperation, a front is a body's own
+    ("The Hamas-tied Council on American-Islamic Relations (CAIR) sued.",
+     ("hamas", "COOPERATES_WITH", "council-on-american-islamic-relations")),
+    ("CAIR, a Hamas front, said it.", ("council-on-american-islamic-relations", "PART_OF", "hamas")),
+    ("After the Easter Rising, guerrilla war between the IRA and Britain occurred.",
+     ("provisional-irish-republican-army", "FIGHTS", "united-kingdom")),
+    ("Jeanine Pirro spoke to Hannity on Thursday night.", ("sean-hannity", "REPORTS_ON", "jeanine-pirro")),
+])
+def test_relations_read_from_check_sets_69_and_70(extractor, text, triple):
+    got = rels(extractor, text)
+    assert triple in got, (text, sorted(got))
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("New York Times columnist Ross Douthat and Villanova professor Massimo Faggioli came together for a debate.",
+     ("Ross Douthat", "COOPERATES_WITH", "Massimo Faggioli")),
+    # one who appears on a programme is not on its staff (a host on it is)
+    ("It was bad, said child advocate Elizabeth Yore on an EWTN show last week.", ("Elizabeth Yore", "PART_OF", "ewtn")),
+    ("Donald Trump told Mike Pence he was hurt.", ("mike-pence", "REPORTS_ON", "donald-trump")),
+    # praise of a state's record takes no side ("praised the White House for bringing her in")
+    ("Mr Hunt praised Singapore's education investment.", ("Hunt", "SUPPORTS", "singapore")),
+    # a candidacy in Title Case is no organisation
+    ("Just recently a hit piece smeared Florida Gubernatorial Candidate Republican Ron DeSantis.",
+     ("Ron DeSantis", "PART_OF", "Florida Gubernatorial Candidate")),
+])
+def test_meetings_appearances_and_politicians_told_are_no_relations(extractor, text, absent):
+    got = rels(extractor, text)
+    assert absent not in got, (text, sorted(got))
+    assert not any(t == "REPORTS_ON" and s in ("Mike Pence", "mike-pence") for s, t, _o in got), sorted(got)
+
+
+def test_a_host_on_a_show_is_on_its_staff(extractor):
+    got = rels(extractor, "Frank Gaffney, a host on a Fox News show, said it.")
+    assert ("Frank Gaffney", "PART_OF", "fox-news") in got, sorted(got)
