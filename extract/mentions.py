@@ -647,10 +647,11 @@ def parties_after_names(doc: Doc, words: list[str], gaz: Gazetteer, taken: list[
     "Jerry Nadler (D-NY)", "Mark Meadows, R-N.C.,": a US politician's party tag, whose state code
     names no body."""
     for i, word in enumerate(words):
+        # a full "(D-CA)" may follow a name the model swallowed: "Speaker of the House Nancy Pelosi (D-CA)"
+        full_tag = word == "(" and words[i + 2:i + 3] in (["-"], ["–"]) and words[i + 4:i + 5] == [")"] \
+            and words[i + 3] in us_state_codes()
         if word not in ("(", ",") or i == 0 or doc[i - 1].ent_type_ != "PERSON" and not (
-                word == "(" and doc[i - 1].pos_ == "PROPN" and words[i + 3:i + 5] and words[i + 3] in us_state_codes()
-                and words[i + 4:i + 5] == [")"] and words[i + 2] in ("-", "–")):
-            # (a full "(D-CA)" follows a name the model swallowed: "Speaker of the House Nancy Pelosi (D-CA)")
+                full_tag and doc[i - 1].pos_ == "PROPN"):
             continue
         # "(D-NY)", "(R -Calif.)", and between commas: "Mark Meadows, R-N.C., who ..."
         dash = i + 2 < len(words) and (words[i + 2] in ("-", "–") or words[i + 2][:1] in ("-", "–")

@@ -1651,8 +1651,10 @@ class RelationExtractor:
             found = list(prep_objects(view, title, preps))
             # "the chairman of the Senate panel, Lindsey Graham": the body named on the noun (but
             # "advocate Elizabeth Yore on an EWTN show" appears on a programme, not on its staff)
-            found += [t for q in unnamed_objects(title, link["preps"]) if q.lemma_.lower() not in APPEARANCE_NOUNS
-                      or title.lower_ in JOURNALIST_TITLES for g in q.children if g.dep_ == "compound" for t in [view.mention_of(g)] if t is not None]
+            nouns = [q for q in unnamed_objects(title, link["preps"])
+                     if q.lemma_.lower() not in APPEARANCE_NOUNS or title.lower_ in JOURNALIST_TITLES]
+            found += [t for q in nouns for g in q.children if g.dep_ == "compound"
+                      for t in [view.mention_of(g)] if t is not None]
             # "head of emergency response at the World Health Organization", "an expert in British
             # politics at the University of Nottingham": the body after the title's field
             found += [t for q in unnamed_objects(title, ("of", "in")) for t in prep_objects(view, q, ("at",))]

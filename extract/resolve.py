@@ -349,7 +349,7 @@ def _short_bodies(ext: DocExtraction, di: int, cluster_of, alias_of: dict[str, s
     longer organisation name of the same document that ends with it; and
     "Westerville police" the only police body of the document named after the town ("the Westerville
     Division of Police")."""
-    orgs: dict[str, str] = {}
+    orgs: dict[str, list[str]] = {}  # the document's longer organisation names -> their words
     for mi, m in enumerate(ext.mentions):
         # (a one-word name another text joined to its organisation names none here)
         own, ck = cluster_of[(di, mi)], final(cluster_of[(di, mi)])
