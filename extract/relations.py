@@ -1565,8 +1565,13 @@ class RelationExtractor:
                         # "Brett Kavanaugh, President Donald Trump's Supreme Court nominee": the report is
                         # on the nominee, not on the names in his title
                         heads = {t for _j, sp in about for t in range(sp.start, sp.end)}
+                        about = [j for j, sp in about if not _modifies(sp, heads)]
                         out += [Candidate(idx, j, link["type"], according, f"link:{link['rule']}", link["confidence"])
-                                for j, sp in about if not _modifies(sp, heads)]
+                                for j in about]
+                        # "according to Big League Politics' Cassandra Fairbanks": her outlet's report too
+                        out += [Candidate(w, j, link["type"], according, f"link:{link['rule']}-owner",
+                                          link["confidence"] - 0.05)
+                                for w in _owning_outlets(view, idx) for j in about if j != w]
                 elif link["via"] == "modifier":
                     # "Iranian Quds Force", "US Army": a state's adjective right before its agency
                     skip = link.get("skip", ())
@@ -1978,6 +1983,9 @@ class RelationExtractor:
         # "wrote Jonathan Spyer in an article for Foreign Policy": one who writes for an outlet is a writer
         rule = "verb:write" if trig.lemma == "write" and venues else f"report:{trig.lemma}"
         out = [Candidate(s, o, "REPORTS_ON", verb, rule, trig.confidence) for s in subjects for o in objects]
+        # "the Washington Post's Greg Miller reported that ...": his outlet reports it too
+        out += [Candidate(w, o, "REPORTS_ON", verb, f"report-owner:{trig.lemma}", trig.confidence - 0.05)
+                for s in subjects for w in _owning_outlets(view, s) for o in objects if o != w]
         # the venue reports on who speaks in it too ("Lindsey Graham said on CNN"; one who writes in
         # it is its contributor), not on the one told there ("told Chuck Todd on Meet the Press": its host)
         told = {i for c in verb.children if c.dep_ in ("dobj", "dative") for i in view.ents(c)}
@@ -2806,9 +2814,14 @@ def _address_like(doc: Doc, place: Span, state: Span) -> bool:
 
 def _outlet_possessed(view: SentenceView, idx: int) -> bool:
     """A person named with an outlet's possessive works for it ("CNN's Chris Cuomo")."""
+    return bool(_owning_outlets(view, idx))
+
+
+def _owning_outlets(view: SentenceView, idx: int) -> list[int]:
+    """The outlets whose possessive names a person ("the Washington Post's Greg Miller")."""
     root = view.mentions_by_idx_span[idx].root
-    return any(c.dep_ == "poss" and any(view.mentions_by_idx[t].type == "MediaOutlet" for t in view.ents(c))
-               for c in root.children)
+    return [t for c in root.children if c.dep_ == "poss" for t in view.ents(c)
+            if view.mentions_by_idx[t].type == "MediaOutlet"]
 
 
 def _sent_start(sent: Span) -> int:

@@ -1761,3 +1761,31 @@ def test_meetings_appearances_and_politicians_told_are_no_relations(extractor, t
 def test_a_host_on_a_show_is_on_its_staff(extractor):
     got = rels(extractor, "Frank Gaffney, a host on a Fox News show, said it.")
     assert ("Frank Gaffney", "PART_OF", "fox-news") in got, sorted(got)
+
+
+@pytest.mark.parametrize("text, triples", [
+    # a journalist an outlet's possessive names reports for it: the outlet reports what he reports
+    ("The Washington Post's Greg Miller reported that the CIA lied.",
+     [("Greg Miller", "REPORTS_ON", "cia"),
+      ("the-washington-post", "REPORTS_ON", "cia")]),
+    ("According to CNN's Jake Tapper, Donald Trump lied.",
+     [("Jake Tapper", "REPORTS_ON", "donald-trump"), ("cnn", "REPORTS_ON", "donald-trump")]),
+])
+def test_a_journalists_outlet_reports_what_he_reports(extractor, text, triples):
+    got = rels(extractor, text)
+    assert all(t in got for t in triples), (text, sorted(got))
+
+
+def test_according_to_a_politician_is_no_report(extractor):
+    got = rels(extractor, "According to Senator Lindsey Graham, Donald Trump lied.")
+    assert not any(t == "REPORTS_ON" for _s, t, _o in got), sorted(got)
+
+
+@pytest.mark.parametrize("text, triple", [
+    # a founder belongs to what he founded, in either voice
+    ("Tina Brown, who also founded the Daily Beast, launched the summit.", ("Tina Brown", "PART_OF", "the-daily-beast")),
+    ("Hamas was founded in 1987 by Ahmed Yassin.", ("Ahmed Yassin", "PART_OF", "hamas")),
+])
+def test_founders_belong_to_what_they_founded(extractor, text, triple):
+    got = rels(extractor, text)
+    assert triple in got, (text, sorted(got))
