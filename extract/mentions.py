@@ -212,17 +212,6 @@ PLACE_NOT_SURNAME = frozenset("base afb airbase airport airfield harbour harbor 
                               "peninsula plateau mountains islands desert ocean avenue boulevard".split())
 
 
-PLACE_FIRST_WORDS = frozenset("river lake mount cape gulf isle fort".split())  # "River Thames", "Fort Hood"
-
-
-# words that end the name of an event, not of a body ("the Las Vegas Massacre", "Las Vegas Shooter")
-EVENT_HEADS = frozenset("massacre massacres shooting shootings shooter attack attacks bombing bombings".split())
-# plural members' nouns that end no name of a person or a body ("Remainer MPs")
-GROUP_PLURALS = frozenset("mps meps msps senators lawmakers congressmen voters supporters".split())
-# organisation words that also end the names of unions of states ("Soviet Union", "United Nations")
-UNION_HEADS = frozenset("union nations federation league alliance coalition congress assembly".split())
-
-
 def type_from_name(name: str, label: str) -> tuple[str, str] | None:
     """The six-way type of a name the gazetteer does not know, and the basis; None to drop it.
 
@@ -240,14 +229,14 @@ def type_from_name(name: str, label: str) -> tuple[str, str] | None:
         last = low[link - 1]  # "Executive Office for Immigration Review": the head is before "for"
     if label in ("ORG", "PERSON") and all(w in words("state_force") for w in low):
         return "Organization", f"ner:{label}+state_force"  # "Iran's Army": a service, not a militia
-    if len(low) > 1 and last in GROUP_PLURALS and label in ("ORG", "PERSON", "NORP"):
+    if len(low) > 1 and last in words("group_plural") and label in ("ORG", "PERSON", "NORP"):
         return None  # "Remainer MPs", "Leave MPs": a kind of members, no one body or person
     if last in words("title_word") and (label == "ORG" or label == "PERSON" and low[0] not in words("first_name")):
         return None  # "National Security Advisor", "Grand Wizard": a job, not an organisation or a person
     if label in ("ORG", "FAC") and not (name.isupper() and len(name) <= 4) and " ".join(low) in known_cities() \
             and low[0] not in words("first_name"):
         return "Place", f"ner:{label}+city"  # the model tags "Tijuana" and "Malmö" as organisations
-    if len(low) > 1 and (last in words("name_word", "Place") or low[0] in PLACE_FIRST_WORDS) and (
+    if len(low) > 1 and (last in words("name_word", "Place") or low[0] in words("place_first_word")) and (
             label in ("ORG", "FAC") or label == "PERSON" and last in PLACE_NOT_SURNAME):
         return "Place", f"ner:{label}+place_word"  # "Travis Air Force Base", "Ardennes Forest"
     if label in ("ORG", "PERSON", "FAC", "WORK_OF_ART"):
@@ -271,7 +260,7 @@ def type_from_name(name: str, label: str) -> tuple[str, str] | None:
             return None
         return "Organization", "ner:ORG"
     if label in ("GPE", "LOC") and len(low) > 1 and last in words("name_word", "Organization") \
-            and last not in words("name_word", "Place") and last not in UNION_HEADS:
+            and last not in words("name_word", "Place") and last not in words("union_head"):
         return "Organization", f"ner:{label}+name_word"  # "Walton County Public Schools" is no place
     if label in ("GPE", "LOC") and 2 <= len(low) <= 3 and low[0] in words("first_name") \
             and low[-1] not in words("first_name") and not is_country(name):
@@ -455,7 +444,7 @@ def capital_is_actor(span: Span) -> bool:
     if dep == "nsubjpass" and head.lemma_ in words("capital_actor_verb"):
         return True
     if dep == "poss" and head.lower_ not in words("location_noun") and not any(
-            fold(t.text) in words("name_word", "Place") | PLACE_FIRST_WORDS for t in (head, *head.lefts)):
+            fold(t.text) in words("name_word", "Place") | words("place_first_word") for t in (head, *head.lefts)):
         return True  # ("London's River Thames": a place of the city, not an act of the state)
     if dep == "pobj" and head.dep_ == "agent":
         return True
@@ -743,7 +732,7 @@ def find_mentions(doc: Doc, doc_id: str, text: str, matcher: GazetteerMatcher,
             if ent.label_ in ("GPE", "LOC") and inside and fold(words[ent.end - 1]) in type_rules()["name_word"]["Place"]:
                 return True  # "the Las Vegas Strip", "Las Vegas Boulevard": a place of its own in the gazetteer's
             if ent.label_ in ("ORG", "FAC") and inside:
-                if fold(words[ent.end - 1]) in EVENT_HEADS:
+                if fold(words[ent.end - 1]) in type_rules()["event_head"]["*"]:
                     return False  # "the Las Vegas Massacre" happened in the place: it is no name of a body
                 extra = [t for t in ent if (t.i < m.start or t.i >= m.end) and t.text[:1].isupper() and t.lower_ != "the"]
                 if gaz[m.entry].type == "State" and m.start == _trim(doc, ent.start, ent.end)[0] \

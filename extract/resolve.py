@@ -25,7 +25,7 @@ from typing import Iterable
 from rapidfuzz import fuzz, process
 
 from newsgraph.extract.gazetteer import Gazetteer, data_rows
-from newsgraph.extract.mentions import words
+from newsgraph.extract.mentions import SUBBODY_HEADS, words
 from newsgraph.extract.normalize import name_key, slugify
 from newsgraph.extract.relations import types_allowed
 from newsgraph.records import SYMMETRIC_RELATIONS, Corpus, DocExtraction, Entity, Evidence, Relation
@@ -338,8 +338,9 @@ def _join_in_text(di: int, mis: list[int], ck: str, target: str, cluster_of, ali
         alias_of.setdefault(ck, target)
 
 
-# last words of a body's name that name a part of a larger body ("the Judiciary Committee")
-SUB_BODY_HEADS = frozenset("committee subcommittee panel ministry department association".split())
+# last words of a body's name that name a part of a larger body ("the Judiciary Committee"): the
+# mention finder's heads of a body inside an organisation, and these
+SUB_BODY_HEADS = SUBBODY_HEADS | {"subcommittee", "association"}
 
 
 def _short_bodies(ext: DocExtraction, di: int, cluster_of, alias_of: dict[str, str], final, gazetteer: Gazetteer,
