@@ -362,8 +362,7 @@ def _short_bodies(ext: DocExtraction, di: int, cluster_of, alias_of: dict[str, s
         if m.type == "Organization" and m.basis.startswith("police+") and ck.startswith("name:"):
             # "Westerville police" in a text naming the "Westerville Division of Police": that body
             town = name_key(m.mention.text).split()[:-1]  # the words before "police"
-            hits = sorted(o for o in orgs if o != ck and "police" in _words_of(o, gazetteer)
-                          and _words_of(o, gazetteer)[:len(town)] == town)
+            hits = sorted(o for o, ws in orgs.items() if o != ck and "police" in ws and ws[:len(town)] == town)
         elif m.type != "Organization" or not ck.startswith("name:"):
             continue
         else:
